@@ -57,6 +57,11 @@ const UNCATCHABLE = new Set<ErrorKind>([
 export class RhaiError {
   /** Kind-specific keys of the caught error map (§12.4), e.g. {function: "foo (i64)"}. */
   extra: Record<string, Value> | undefined;
+  /**
+   * "denied" when raised by a host function because of a Cedar Deny or an OS EACCES/EPERM
+   * (runner.md §5.3). Set by the SDK; read by the runner through any wrapping.
+   */
+  origin: string | undefined;
   constructor(
     public readonly kind: ErrorKind,
     /** The message without position, e.g. "Division by zero: 1 / 0". */

@@ -42,6 +42,12 @@ export class RChar {
 }
 
 export class RMap extends Map<string, Value> {
+  /**
+   * Set by host (SDK) functions on the error maps they throw: "denied" when the error comes
+   * from a Cedar Deny or an OS EACCES/EPERM (runner.md §5.3). Survives copies, so a caught
+   * error re-thrown unchanged keeps it. Invisible to scripts.
+   */
+  origin: string | undefined;
   /** Keys in Rhai's order: sorted by code point (not UTF-16 unit) order. */
   sortedKeys(): string[] {
     return [...this.keys()].sort(compareCodePoints);
@@ -180,4 +186,46 @@ export function charLength(s: string): number {
     }
   }
   return n;
+}
+
+const TAGS = new WeakMap<object, number>();
+
+/** The value's tag (§4); primitives (INT, FLOAT, bool, char, string, ()) always have 0. */
+export function getTag(v: Value): number {
+  return typeof v === "object" && v !== null ? (TAGS.get(v) ?? 0) : 0;
+}
+
+/** Set the tag of an object value; returns false for primitives, which cannot carry one. */
+export function setTag(v: Value, tag: number): boolean {
+  if (typeof v !== "object" || v === null || v instanceof RChar) return false;
+  if (tag === 0) TAGS.delete(v);
+  else TAGS.set(v, tag);
+  return true;
+}
+
+/**
+ * Copy a value with Rhai's value semantics: arrays, maps and BLOBs are copied deeply;
+ * immutable values (numbers, strings, chars, FLOATs, ranges, function pointers, timestamps)
+ * and host handles are shared. Tags and map origins are preserved.
+ */
+export function deepCopy(v: Value): Value {
+  if (typeof v !== "object" || v === null) return v;
+  let out: Value;
+  if (Array.isArray(v)) {
+    const a = new Array<Value>(v.length);
+    for (let i = 0; i < v.length; i++) a[i] = deepCopy(v[i]);
+    out = a;
+  } else if (v instanceof RMap) {
+    const m = new RMap();
+    for (const [k, x] of v) m.set(k, deepCopy(x));
+    m.origin = v.origin;
+    out = m;
+  } else if (v instanceof RBlob) {
+    out = v.clone();
+  } else {
+    return v;
+  }
+  const t = TAGS.get(v);
+  if (t !== undefined) TAGS.set(out as object, t);
+  return out;
 }
