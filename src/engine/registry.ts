@@ -39,6 +39,38 @@ export interface NativeContext {
   checkSize(v: Value): void;
   /** Count operations (for library loops that do a lot of work). */
   tick(n?: number): void;
+  /**
+   * How many more arguments the pointer's target expects: its declared parameters minus
+   * the pointer's curried values (captured variables are curried, so they do not count).
+   * `undefined` when the target is not known in advance (a pointer made by `Fn("name")`,
+   * which may name several functions of different arities). Used by library callbacks
+   * ([CB] in rhai-stdlib.md §1.3).
+   */
+  arity(fn: FnPtr): number | undefined;
+  /**
+   * The `==` operator (rhai-language.md §6.2 for FLOATs). Values of different types with
+   * no `==` between them are unequal; two values of the same type with no `==` throw
+   * `Function not found: == (<t>, <t>)` ([EQ] in rhai-stdlib.md §1.3).
+   */
+  equals(a: Value, b: Value): boolean;
+  /**
+   * Metadata of the script-defined functions visible to the caller (including anonymous
+   * ones), for `get_fn_metadata_list`. Optional until the evaluator provides it.
+   */
+  fnMetadata?(): readonly FnMetadata[];
+}
+
+/** One script function as `get_fn_metadata_list` describes it (rhai-stdlib.md §2). */
+export interface FnMetadata {
+  name: string;
+  access: "public" | "private";
+  isAnonymous: boolean;
+  /** Declared parameter names (for closures: without the captured variables). */
+  params: readonly string[];
+  /** Typed methods only: the receiver type name. */
+  thisType?: string;
+  /** Functions from modules only. */
+  namespace?: string;
 }
 
 /**
