@@ -25,6 +25,18 @@ export interface AuthzRequest {
   entities: CedarEntity[];
   /** Cedar JSON context; {} when absent. */
   context?: Record<string, unknown>;
+  /**
+   * Where the request comes from (script line and SDK function name), for `--explain` and
+   * audit records (runner.md §10). Optional; not part of the decision or the cache key.
+   */
+  site?: { line: number; api: string };
+}
+
+/** Thrown by Authorizer.isAllowed when a request cannot be formed (cedar.md §7). */
+export class AuthorizationCheckFailed extends Error {
+  constructor(public readonly reason: string) {
+    super("Authorization check failed");
+  }
 }
 
 export interface Authorizer {
