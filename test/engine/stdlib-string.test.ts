@@ -509,3 +509,134 @@ describe("Mut flags (rhai-stdlib.md §13)", () => {
     expect(reg.functions.resolve("+", ["int", "string"])?.params).toEqual(["any", "string"]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Script level (through the evaluator). Skipped until src/engine/engine.ts exists.
+
+const HAS_ENGINE = await Bun.file(new URL("../../src/engine/engine.ts", import.meta.url)).exists();
+type Helpers = typeof import("./helpers.ts");
+const h: Helpers | undefined = HAS_ENGINE ? await import("./helpers.ts") : undefined;
+
+describe.skipIf(!HAS_ENGINE)("script level", () => {
+  const H = h!;
+  describe("values (to_string form)", () => {
+    test.each([
+      // rhai-language.md §15 trap 11
+      ['"😀".len', "1"],
+      ['"😀".bytes', "4"],
+      ['"héllo"[1]', "é"],
+      ['"abc"[-1]', "c"],
+      // trap 12
+      ['"hello"[1..=1]', ""],
+      ['"hello"[1..=2]', "el"],
+      ['"hello"[-3..]', "llo"],
+      // trap 13
+      ['"" - "abc"', "abc"],
+      ['"banana" - "a"', "bnn"],
+      ['"hello" - \'l\'', "heo"],
+      // trap 14
+      ["'a' + 'b'", "ab"],
+      ['"x" + 1', "x1"],
+      ['1 + "x"', "1x"],
+      ["'a' == \"a\"", "true"],
+      ["\"ab\" == 'a'", "false"],
+      ['1 == "1"', "false"],
+      // trap 46
+      ['"abc".sub_string(1..=1)', "b"],
+      ['"abc"[1..=1]', ""],
+      // trap 33
+      ['"ell" in "hello"', "true"],
+      ["'z' in \"hello\"", "false"],
+      // §13
+      ['"a" + [1, \'b\']', "a[1, b]"],
+      ['1.0 + "a"', "1.0a"],
+      ['"a" + ()', "a"],
+      ['() + "a"', "a"],
+      ['"héllo".len', "5"],
+      ['"héllo".bytes', "6"],
+      ['"".is_empty', "true"],
+      ['len("abc")', "3"],
+      ['"hello".sub_string(1, 3)', "ell"],
+      ['"hello".sub_string(-2, 2)', "lo"],
+      ['sub_string("hello", 2)', "llo"],
+      ['"hello".sub_string(1..=1)', "e"],
+      ['"ß".to_upper()', "SS"],
+      ["'ß'.to_upper()", "ß"],
+      ['"HÉLLO".to_lower()', "héllo"],
+      ["let c = 'a'; c.make_upper(); c", "A"],
+      ['let s = "straße"; s.make_upper(); s', "STRASSE"],
+      [`"${HEARTS}".index_of('${HEART}', -6)`, "11"],
+      ['"hello".index_of("l")', "2"],
+      ['"".index_of("")', "-1"],
+      ['"hello".contains(\'e\')', "true"],
+      ['"hello".starts_with("he")', "true"],
+      ['"hello".ends_with(\'o\')', "true"],
+      ['"abc".get(-1)', "c"],
+      ['"abc".get(5)', ""],
+      ['max("a", "b")', "b"],
+      ["min('a', 'b')", "a"],
+      ["'A'.to_int()", "65"],
+      ['let s = "hello"; s.crop(1, 3); s', "ell"],
+      ['let s = "hello"; s.crop(1..=1); s', "e"],
+      ['let s = " hi\\n"; s.trim(); s', "hi"],
+      ['let s = " hi "; s.trim()', ""],
+      ['let s = ""; s.remove("x"); s', ""],
+      ['let s = "banana"; s.remove(\'a\'); s', "bnn"],
+      ['let s = "ab"; s += \'c\'; s += 1; s', "abc1"],
+      ['let s = "a"; s.append([1, \'b\']); s', "a[1, b]"],
+      ['let s = "a"; append(s, 2); s', "a2"],
+      ['let s = "ab"; s.replace("", "-"); s', "-a-b-"],
+      ['let s = "banana"; s.replace(\'a\', "o"); s', "bonono"],
+      ['let s = "hello"; s.pop(2)', "lo"],
+      ['let s = "hello"; s.pop(2); s', "hel"],
+      ['let s = "hello"; s.pop()', "o"],
+      ['let s = "hello"; s.pad(8, \'!\'); s', "hello!!!"],
+      ['let s = "ab"; s.pad(7, "xyz"); s', "abxyzxy"],
+      ['let s = "hello"; s.truncate(2); s', "he"],
+      ['let s = "abc"; s.set(1, \'X\'); s', "aXc"],
+      ['let s = "abc"; s.clear(); s', ""],
+      ['const S = "abc"; S.len()', "3"],
+      ['const S = "abc"; S.to_upper()', "ABC"],
+      ['const S = "abc"; clear(S); S', "abc"],
+      ['let a = "x"; let b = a; b += "y"; a', "x"],
+      ['let s = "hello"; s.to_upper(); s', "hello"],
+    ])("%s → %p", (src, expected) => {
+      expect(H.str(src)).toBe(expected);
+    });
+  });
+
+  describe("values (host rendering)", () => {
+    test.each([
+      ['"a,b,c".split_rev(",", 2)', '["c", "a,b"]'],
+      ['"a,b,c".split_rev(",")', '["c", "b", "a"]'],
+      ['"a,b,,c".split(",")', '["a", "b", "", "c"]'],
+      ['"ab".split("")', '["", "a", "b", ""]'],
+      ['"hello".split(-2)', '["hel", "lo"]'],
+      ['" a  b ".split()', '["a", "b"]'],
+      ['"ab".to_chars()', "['a', 'b']"],
+      ['"hé".to_blob()', "[68c3a9]"],
+    ])("%s → %s", (src, expected) => {
+      expect(H.out(src)).toBe(expected);
+    });
+  });
+
+  describe("errors", () => {
+    test.each([
+      ['"abc"[3]', "String index 3 out of bounds: only 3 characters in string (line 1, position 7)"],
+      ['const S = "abc"; S.clear()', "Non-pure method 'clear' cannot be called on constant (line 1, position 20)"],
+      ["const C = 'a'; C.make_upper()", "Non-pure method 'make_upper' cannot be called on constant (line 1, position 18)"],
+    ])("%s", (src, message) => {
+      expect(H.err(src)).toBe(message);
+    });
+    test("1 in \"123\" has no contains (string, i64)", () => {
+      expect(H.err('1 in "123"')).toStartWith(
+        "Function not found: contains (&str | ImmutableString | String, i64) (line 1",
+      );
+    });
+    test("the string size limit applies to library results", () => {
+      const limits = { limits: { maxStringSize: 10 } };
+      expect(H.err('let s = "x"; s.pad(100, \'y\'); s', limits)).toStartWith("Length of string too large");
+      expect(H.err('"123456" + 7890123', limits)).toStartWith("Length of string too large");
+    });
+  });
+});
