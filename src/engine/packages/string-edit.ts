@@ -217,6 +217,7 @@ export function register(reg: Registry): void {
         ["string", f, r],
         (ctx, a) => {
           const s = a[0] as string;
+          if (s.length === 0) return undefined; // as the reference: an empty string stays empty
           const out = replaceAll(s, text(a[1]), text(a[2]));
           if (out.length > s.length) ctx.checkSize(out);
           a[0] = out;
