@@ -213,3 +213,98 @@ describe("host types", () => {
     expect(toDisplay(new Handle(3))).toBe("<Handle>");
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Script level (through the evaluator). Skipped while src/engine/engine.ts cannot be loaded.
+
+type Helpers = typeof import("./helpers.ts");
+const h: Helpers | undefined = await import("./helpers.ts").catch(() => undefined);
+const HAS_ENGINE = h !== undefined;
+
+describe.skipIf(!HAS_ENGINE)("script level", () => {
+  const H = h!;
+  // §6.3 table: expression, Display (print / to_string / ${}), Debug.
+  const FLOATS: [string, string, string][] = [
+    ["1.0", "1.0", "1.0"],
+    ["-0.0", "0.0", "-0.0"],
+    ["100.0", "100.0", "100.0"],
+    ["0.1 + 0.2", "0.30000000000000004", "0.30000000000000004"],
+    ["1.0 / 3.0", "0.3333333333333333", "0.3333333333333333"],
+    ["123.456", "123.456", "123.456"],
+    ["1e-4", "0.0001", "0.0001"],
+    ["1e-5", "0.00001", "1e-5"],
+    ["1e-7", "0.0000001", "1e-7"],
+    ["1e-13", "0.0000000000001", "1e-13"],
+    ["9.99e-14", "9.99e-14", "9.99e-14"],
+    ["5e12", "5000000000000.0", "5000000000000.0"],
+    ["1e13", "1e13", "10000000000000.0"],
+    ["1e15", "1e15", "1000000000000000.0"],
+    ["1e16", "1e16", "1e16"],
+    ["1.5e20", "1.5e20", "1.5e20"],
+    ["2.0 ** 53", "9.007199254740992e15", "9007199254740992.0"],
+    ["-2.5e-20", "-2.5e-20", "-2.5e-20"],
+    ["1.0 / 0.0", "inf", "inf"],
+    ["-1.0 / 0.0", "-inf", "-inf"],
+    ["0.0 / 0.0", "NaN", "NaN"],
+  ];
+  describe("§6.3 float forms", () => {
+    for (const [src, display, debug] of FLOATS) {
+      test(src, () => {
+        expect(H.str(src)).toBe(display);
+        expect(H.str(`to_string(${src})`)).toBe(display);
+        expect(H.str(`\`\${${src}}\``)).toBe(display);
+        expect(H.printed(`print(${src})`)).toEqual([display]);
+        expect(H.str(`to_debug(${src})`)).toBe(debug);
+        expect(H.str(`[${src}]`)).toBe(`[${debug}]`);
+        expect(H.out(src)).toBe(display);
+      });
+    }
+  });
+
+  test.each([
+    // rhai-language.md §15 trap 2
+    ["print(1.0)", ["1.0"]],
+    ["print(1e13)", ["1e13"]],
+    ["print(1e-7)", ["0.0000001"]],
+    ["print([1e-7, 1e16, 2.0])", ["[1e-7, 1e16, 2.0]"]],
+    ["print(`${3.0/2.0}`)", ["1.5"]],
+    ["print([1.0, 1e20, 0.5, 1e-5])", ["[1.0, 1e20, 0.5, 1e-5]"]],
+    ["print(1e-5)", ["0.00001"]],
+    // trap 16 / §11.1
+    ["print(())", [""]],
+    ['print("a")', ["a"]],
+    ["print(['a', \"b\"])", ['[a, "b"]']],
+    ['print([1, "a", \'b\', 2.0, (), [3]])', ['[1, "a", b, 2.0, (), [3]]']],
+    ["print(#{b: 1, a: 2})", ['#{"a": 2, "b": 1}']],
+    ["print(3..)", ["3.."]],
+    ["print(1..=5)", ["1..=5"]],
+    ["print(timestamp())", ["<timestamp>"]],
+  ] as [string, string[]][])("%s logs %j", (src, lines) => expect(H.printed(src)).toEqual(lines));
+
+  test.each([
+    ["to_debug(())", "()"],
+    ['to_debug("hi")', '"hi"'],
+    ["to_debug('c')", "c"],
+    ['to_debug("a\\"b\\n")', '"a\\"b\\n"'],
+    ['to_debug("\\x1b")', '"\\u{1b}"'],
+    ["let m = #{b: 'x', a: \"y\"}; `${m}`", '#{"a": "y", "b": x}'],
+    ["to_string(Fn(\"foo\"))", "Fn(foo)"],
+  ])("%s → %s", (src, want) => expect(H.str(src)).toBe(want));
+
+  test.each([
+    ["['a', \"b\"]", "['a', \"b\"]"],
+    ['"raw"', "raw"],
+    ["'c'", "c"],
+    ["()", ""],
+    ["[1.0, 1e-5, ()]", "[1.0, 1e-5, ()]"],
+    ["#{z: 'q', a: [\"s\"]}", "#{\"a\": [\"s\"], \"z\": 'q'}"],
+    ['[Fn("f")]', '[Fn("f")]'],
+    ['[Fn("f").curry(1).curry("a")]', '[Fn+("f", 1, "a")]'],
+    ['Fn("f")', "Fn(f)"],
+  ])("host rendering of %s is %s", (src, want) => expect(H.out(src)).toBe(want));
+
+  test("closures render with Fn* and shared captures", () => {
+    expect(H.out("[|x| x]")).toMatch(/^\[Fn\*\("anon\$[0-9a-f]{16}"\)\]$/);
+    expect(H.out("let a = 1; [|| a]")).toMatch(/^\[Fn\*\+\("anon\$[0-9a-f]{16}", 1 \(shared\)\)\]$/);
+  });
+});

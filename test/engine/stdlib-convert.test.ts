@@ -101,3 +101,37 @@ describe("to_int(char)", () => {
   test("'A'", () => expect(call("to_int", c("A"))).toBe(65));
   test("'€'", () => expect(call("to_int", c("€"))).toBe(0x20ac));
 });
+
+// ---------------------------------------------------------------------------------------------
+// Script level (through the evaluator). Skipped while src/engine/engine.ts cannot be loaded.
+
+type Helpers = typeof import("./helpers.ts");
+const h: Helpers | undefined = await import("./helpers.ts").catch(() => undefined);
+const HAS_ENGINE = h !== undefined;
+
+describe.skipIf(!HAS_ENGINE)("script level", () => {
+  const H = h!;
+  test.each([
+    ["to_string(())", ""],
+    ["to_string('c')", "c"],
+    ["42.to_string()", "42"],
+    ["1e-5.to_string()", "0.00001"],
+    ["to_debug(1e-5)", "1e-5"],
+    ['"a".to_debug()', '"a"'],
+    ["[1, 'b'].to_string()", "[1, b]"],
+    ["to_hex(255)", "ff"],
+    ["255.to_hex()", "ff"],
+    ["to_hex(-1)", "ffffffffffffffff"],
+    ["to_octal(-1)", "1777777777777777777777"],
+    ["to_binary(5)", "101"],
+    ["type_of(print(1))", "()"],
+    ["type_of(to_string(1))", "string"],
+  ])("%s → %s", (src, want) => expect(H.str(src)).toBe(want));
+
+  test("print and debug emit through their sinks", () => {
+    expect(H.printed('print("a"); print(()); print(1.0)')).toEqual(["a", "", "1.0"]);
+    const lines: string[] = [];
+    H.run('debug("a"); debug(()); debug(\'c\')', { onDebug: (t) => lines.push(t) });
+    expect(lines).toEqual(['"a"', "()", "c"]);
+  });
+});

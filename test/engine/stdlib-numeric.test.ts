@@ -393,3 +393,92 @@ table("§9 to_int / to_float", [
   ["to_float", [2n ** 53n + 1n], "9007199254740992.0"],
   ["to_float", [f(1.5)], "1.5"],
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// Script level (through the evaluator). Skipped while src/engine/engine.ts cannot be loaded.
+
+type Helpers = typeof import("./helpers.ts");
+const h: Helpers | undefined = await import("./helpers.ts").catch(() => undefined);
+const HAS_ENGINE = h !== undefined;
+
+describe.skipIf(!HAS_ENGINE)("script level", () => {
+  const H = h!;
+  test.each([
+    // traps 32, 41, 44
+    ["(-2.5).round()", "-3.0"],
+    ["2.5.round()", "3.0"],
+    ["to_int(2.9)", "2"],
+    ["to_int(-2.9)", "-2"],
+    ["-5.abs()", "5"],
+    ["let x = 5; -x.abs()", "-5"],
+    ["sqrt(4.0)", "2.0"],
+    ["4.to_float().sqrt()", "2.0"],
+    ["abs(-4)", "4"],
+    // F, M and P forms
+    ["let x = -2.7; x.int", "-2.0"],
+    ["(-2.75).fraction", "-0.75"],
+    ["2.5.round", "3.0"],
+    ["2.1.ceiling", "3.0"],
+    ["2.7.floor", "2.0"],
+    ["(0.0/0.0).is_nan", "true"],
+    ["(1.0/0.0).is_infinite", "true"],
+    ["1.0.is_finite", "true"],
+    ["0.is_zero", "true"],
+    ["(-3).is_odd", "true"],
+    ["4.is_even", "true"],
+    ["is_even(4)", "true"],
+    ["4.is_even()", "true"],
+    ["sign(-0.0)", "0"],
+    ["(-7).sign()", "-1"],
+    ["max(1, 2.5)", "2.5"],
+    ["max(3, 2.5)", "3.0"],
+    ["1.max(2)", "2"],
+    ["min(1.5, 1)", "1.0"],
+    ["!true", "false"],
+    ["E()", "2.718281828459045"],
+    ["PI()", "3.141592653589793"],
+    ["atan(1.0, 1.0)", "0.7853981633974483"],
+    ["log(8.0, 2.0)", "3.0"],
+    ["log(1000.0)", "3.0"],
+    ['parse_int("ff", 16)', "255"],
+    ['parse_int(" 42 ")', "42"],
+    ['"42".parse_int()', "42"],
+    ['parse_float(" 2.5 ")', "2.5"],
+    ["to_float(3)", "3.0"],
+    ["'A'.to_int()", "65"],
+    ["9223372036854775807.to_float()", "9.223372036854776e18"],
+    ["get_bits(-1, 60, 4)", "15"],
+    ["123456.get_bits(5..10)", "18"],
+    ["123456.get_bits(5..=9)", "18"],
+    ["5.get_bit(2)", "true"],
+    ["let x = 0; x.set_bit(3, true); x", "8"],
+    ["let x = 0; set_bit(x, 3, true); x", "8"],
+    ["let x = 0; x.set_bits(4, 4, 255); x", "240"],
+    ["let x = 0; x.set_bits(4..8, 255); x", "240"],
+    ["let x = 0; x.set_bits(4..=7, 255); x", "240"],
+    ["const X = 0; set_bit(X, 3, true); X", "0"],
+  ])("%s → %s", (src, want) => expect(H.str(src)).toBe(want));
+
+  test.each([
+    ["sqrt(4)", "Function not found: sqrt (i64) (line 1, position 1)"],
+    ["floor(5)", "Function not found: floor (i64) (line 1, position 1)"],
+    ["!1", "Function not found: ! (i64) (line 1, position 1)"],
+    ["sign(0.0/0.0)", "Sign of NaN is undefined (line 1, position 1)"],
+    ["abs(-9223372036854775808)", "Negation overflow: --9223372036854775808 (line 1, position 1)"],
+    ["to_int(1e20)", "Integer overflow: to_int(100000000000000000000) (line 1, position 1)"],
+    ["to_int(9223372036854777856.0)", "Integer overflow: to_int(9223372036854778000) (line 1, position 1)"],
+    ["1.get_bit(64)", "Bit-field index 64 out of bounds: only 64 bits in bit-field (line 1, position 3)"],
+    ["get_bits(1, 0..=64)", "Bit-field index 64 out of bounds: only 64 bits in bit-field (line 1, position 1)"],
+    ['parse_int("12a")', "Error parsing integer number '12a': invalid digit found in string (line 1, position 1)"],
+    ['parse_int("1", 40)', "Invalid radix: '40' (line 1, position 1)"],
+    ['parse_float("")', "Error parsing floating-point number '': cannot parse float from empty string (line 1, position 1)"],
+    ["const X = 0; X.set_bit(3, true)", "Non-pure method 'set_bit' cannot be called on constant (line 1, position 16)"],
+  ])("%s fails with %s", (src, want) => expect(H.err(src)).toBe(want));
+
+  test("caught error maps", () => {
+    expect(H.out("let r; try { 1.get_bit(99) } catch (e) { r = e } [r.error, r.index, r.length]")).toBe(
+      '["ErrorBitFieldBounds", 99, 64]',
+    );
+    expect(H.out("let r; try { sign(0.0/0.0) } catch (e) { r = e } r.error")).toBe("ErrorArithmetic");
+  });
+});

@@ -143,3 +143,34 @@ describe("overflow errors", () => {
     expect(call("+", ts(1000), f(9.2e18))).toBeInstanceOf(RTimestamp);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Script level (through the evaluator). Skipped while src/engine/engine.ts cannot be loaded.
+
+type Helpers = typeof import("./helpers.ts");
+const h: Helpers | undefined = await import("./helpers.ts").catch(() => undefined);
+const HAS_ENGINE = h !== undefined;
+
+describe.skipIf(!HAS_ENGINE)("script level", () => {
+  const H = h!;
+  test.each([
+    ["type_of(timestamp())", "timestamp"],
+    ["timestamp().to_string()", "<timestamp>"],
+    ["let t = timestamp(); t.elapsed >= 0.0", "true"],
+    ["let t = timestamp(); type_of(t.elapsed())", "f64"],
+    ["let t = timestamp(); let u = t + 5; u - t", "5.0"],
+    ["let t = timestamp(); let u = t - 2.5; t - u", "2.5"],
+    ["let t = timestamp(); let u = t; u += 1; u > t", "true"],
+    ["let t = timestamp(); let u = t; u -= 1.5; [u < t, u <= t, u == t, u != t, u >= t]", "[true, true, false, true, false]"],
+    ["let t = timestamp(); t == t", "true"],
+  ])("%s → %s", (src, want) => expect(H.str(src)).toBe(want));
+
+  test.each([
+    ["(timestamp() + 10).elapsed", "Time-stamp is later than now"],
+    ["timestamp() + 9223372036854775807", "Timestamp overflow when adding 9223372036854775807 second(s)"],
+    ["timestamp() + 1e19", "Integer overflow for timestamp add: 10000000000000000000"],
+    ["timestamp() - 1e19", "Integer overflow for timestamp subtract: 10000000000000000000"],
+  ])("%s fails with %s", (src, want) => {
+    expect(H.str(`let r; try { ${src} } catch (e) { r = e.message } r`)).toBe(want);
+  });
+});
