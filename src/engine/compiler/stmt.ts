@@ -1,0 +1,479 @@
+// Statements → closures returning a completion code (NORMAL/BREAK/CONTINUE/RETURN); the
+// statement's value is left in `f.v` (§2.2). Loops poll the progress check at back-edges.
+
+import type { ForStmt, OpAssignStmt, Stmt, SwitchStmt, TryStmt } from "../ast.ts";
+import { ExitSignal, RhaiError } from "../errors.ts";
+import { tooManyVariables } from "../limits.ts";
+import { FnPtr, RBlob, RChar, RFloat, RIter, ITER_DONE, RMap, RRange, SharedCell, type Value, deepCopy } from "../value.ts";
+import { hostDisplay } from "../format.ts";
+import { errorToValue } from "./catch.ts";
+import type { Compiler } from "./compiler.ts";
+import { compileExpr, compileValue, mismatch } from "./expr.ts";
+import { OpAssignSite } from "./operators.ts";
+import { compilePlace } from "./places.ts";
+import { BREAK, CONTINUE, CtlSignal, type Ev, type Ex, type Frame, NORMAL, RETURN } from "./runtime.ts";
+import { hasStmtExpr } from "./scope.ts";
+import { compileImport } from "./modules.ts";
+
+/** A statement list in the current scope. `top`: script body; `fnBody`: a function body. */
+export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody = false): Ex {
+  const list = body.map((s) => compileStmt(c, s));
+  const counter = c.rt.counter;
+  let ex: Ex;
+  if (list.length === 0) {
+    ex = (f) => {
+      f.v = undefined;
+      return NORMAL;
+    };
+  } else if (list.length === 1) {
+    const s0 = list[0]!;
+    ex = (f) => {
+      if (++counter.ops >= counter.next) counter.slow();
+      return s0(f);
+    };
+  } else {
+    ex = (f) => {
+      for (let i = 0; i < list.length; i++) {
+        if (++counter.ops >= counter.next) counter.slow();
+        const code = list[i]!(f);
+        if (code !== NORMAL) return code;
+      }
+      return NORMAL;
+    };
+  }
+  if ((top || fnBody) && hasStmtExpr(body)) {
+    const inner = ex;
+    ex = (f) => {
+      try {
+        return inner(f);
+      } catch (e) {
+        if (e instanceof CtlSignal && e.code === RETURN) {
+          f.v = e.value;
+          return RETURN;
+        }
+        throw e;
+      }
+    };
+  }
+  return ex;
+}
+
+function boolCond(c: Compiler, cond: import("../ast.ts").Expr): Ev {
+  const ev = compileExpr(c, cond);
+  const pos = cond.pos;
+  const reg = c.reg;
+  return (f) => {
+    const v = ev(f);
+    if (v === true || v === false) return v;
+    throw mismatch(reg.typeName(v), "bool", pos);
+  };
+}
+
+export function compileStmt(c: Compiler, s: Stmt): Ex {
+  switch (s.k) {
+    case "expr": {
+      const ev = compileExpr(c, s.expr);
+      return (f) => {
+        f.v = ev(f);
+        return NORMAL;
+      };
+    }
+    case "let": {
+      const init = s.init ? compileValue(c, s.init) : () => undefined;
+      const info = c.scope.declare(s.name, s.isConst);
+      const slot = info.slot;
+      const maxVars = c.rt.limits.maxVariables;
+      const isGlobalConst = s.isConst && c.scope.isTop && c.scope.atOuterBlock;
+      const rt = c.rt;
+      const name = s.name;
+      if (s.exported !== undefined) c.exports.set(s.exported, slot);
+      return (f) => {
+        if (maxVars > 0 && slot >= maxVars) throw tooManyVariables();
+        const v = init(f);
+        f.s[slot] = v;
+        if (isGlobalConst) rt.globals.set(name, v);
+        f.v = undefined;
+        return NORMAL;
+      };
+    }
+    case "assign": {
+      const value = compileValue(c, s.value);
+      const place = compilePlace(c, s.target);
+      return (f) => {
+        place.set(f, value(f));
+        f.v = undefined;
+        return NORMAL;
+      };
+    }
+    case "opassign":
+      return compileOpAssign(c, s);
+    case "if": {
+      const cond = boolCond(c, s.cond);
+      const then = c.block(s.then);
+      const els = s.else ? c.block(s.else) : undefined;
+      return (f) => {
+        if (cond(f)) return then(f);
+        if (els) return els(f);
+        f.v = undefined;
+        return NORMAL;
+      };
+    }
+    case "switch":
+      return compileSwitch(c, s);
+    case "while": {
+      const cond = boolCond(c, s.cond);
+      const body = c.block(s.body);
+      return loop(c, s.body, (f) => (cond(f) ? body(f) : -1));
+    }
+    case "loop": {
+      const body = c.block(s.body);
+      return loop(c, s.body, body);
+    }
+    case "do": {
+      const cond = boolCond(c, s.cond);
+      const body = c.block(s.body);
+      const until = s.until;
+      const wrapped = loop(c, s.body, (f) => {
+        const code = body(f);
+        if (code === CONTINUE) return CONTINUE;
+        if (code !== NORMAL) return code;
+        return cond(f) === until ? -1 : NORMAL;
+      });
+      return wrapped;
+    }
+    case "for":
+      return compileFor(c, s);
+    case "break": {
+      const v = s.value ? compileValue(c, s.value) : () => undefined;
+      return (f) => {
+        f.v = v(f);
+        return BREAK;
+      };
+    }
+    case "continue":
+      return (f) => {
+        f.v = undefined;
+        return CONTINUE;
+      };
+    case "return": {
+      const v = s.value ? compileValue(c, s.value) : () => undefined;
+      return (f) => {
+        f.v = v(f);
+        return RETURN;
+      };
+    }
+    case "throw": {
+      const v = s.value ? compileValue(c, s.value) : () => undefined;
+      const pos = s.pos;
+      return (f) => {
+        const x = v(f);
+        const text = hostDisplay(x);
+        throw new RhaiError("ErrorRuntime", text === "" ? "Runtime error" : `Runtime error: ${text}`, pos, x);
+      };
+    }
+    case "try":
+      return compileTry(c, s);
+    case "block": {
+      return c.block(s.body);
+    }
+    case "import":
+      return compileImport(c, s);
+    case "export": {
+      const info = c.scope.lookup(s.name);
+      if (info) c.exports.set(s.as, info.slot);
+      return (f) => {
+        f.v = undefined;
+        return NORMAL;
+      };
+    }
+  }
+}
+
+
+/** Run `step` until it returns BREAK/RETURN or -1 (normal end). */
+function loop(c: Compiler, body: Stmt[], step: Ex): Ex {
+  const counter = c.rt.counter;
+  const catches = hasStmtExpr(body);
+  const run: Ex = (f) => {
+    for (;;) {
+      if (++counter.ops >= counter.next) counter.slow();
+      const code = step(f);
+      if (code === NORMAL || code === CONTINUE) continue;
+      if (code === BREAK) return NORMAL;
+      if (code === -1) {
+        f.v = undefined;
+        return NORMAL;
+      }
+      return code;
+    }
+  };
+  if (!catches) return run;
+  return (f) => {
+    for (;;) {
+      try {
+        return run(f);
+      } catch (e) {
+        if (!(e instanceof CtlSignal) || e.code === RETURN) throw e;
+        if (e.code === BREAK) {
+          f.v = e.value;
+          return NORMAL;
+        }
+        // CONTINUE raised from an expression: resume the loop.
+      }
+    }
+  };
+}
+
+function compileOpAssign(c: Compiler, s: OpAssignStmt): Ex {
+  const value = compileValue(c, s.value);
+  const site = new OpAssignSite(c.reg, s.op, c.ctx(s.pos, s.op));
+  const t = s.target;
+  if (t.k === "var") {
+    const info = c.scope.lookup(t.name);
+    if (info && !info.shared && !info.module && !info.isConst && !c.rt.sizes.enabled) {
+      const slot = info.slot;
+      if (s.op === "+" || s.op === "-") {
+        const add = s.op === "+";
+        return (f) => {
+          const y = value(f);
+          const x = f.s[slot];
+          if (typeof x === "number" && typeof y === "number") {
+            const r = add ? x + y : x - y;
+            if (Number.isSafeInteger(r)) {
+              f.s[slot] = r;
+              f.v = undefined;
+              return NORMAL;
+            }
+          }
+          f.s[slot] = site.apply(x, y);
+          f.v = undefined;
+          return NORMAL;
+        };
+      }
+      return (f) => {
+        const y = value(f);
+        f.s[slot] = site.apply(f.s[slot], y);
+        f.v = undefined;
+        return NORMAL;
+      };
+    }
+  }
+  const place = compilePlace(c, t);
+  return (f) => {
+    const y = value(f);
+    place.modify(f, (x) => site.apply(x, y));
+    f.v = undefined;
+    return NORMAL;
+  };
+}
+
+function compileFor(c: Compiler, s: ForStmt): Ex {
+  const iterable = compileExpr(c, s.iterable);
+  const ipos = s.iterable.pos;
+  c.scope.push();
+  const xv = c.scope.declare(s.name, false);
+  const iv = s.counter !== undefined ? c.scope.declare(s.counter, false) : undefined;
+  const body = c.block(s.body);
+  c.scope.pop();
+  const xs = xv.slot;
+  const is = iv ? iv.slot : -1;
+  const counter = c.rt.counter;
+  const catches = hasStmtExpr(s.body);
+  const set = (f: Frame, slot: number, v: Value): void => {
+    const cell = f.s[slot];
+    if (cell instanceof SharedCell) cell.v = v;
+    else f.s[slot] = v;
+  };
+  // One iteration; returns the loop completion (NORMAL to go on, or a code to stop with).
+  const iter = (f: Frame, v: Value, n: number): number => {
+    if (++counter.ops >= counter.next) counter.slow();
+    set(f, xs, v);
+    if (is >= 0) set(f, is, n);
+    let code: number;
+    if (catches) {
+      try {
+        code = body(f);
+      } catch (e) {
+        if (!(e instanceof CtlSignal) || e.code === RETURN) throw e;
+        if (e.code === BREAK) {
+          f.v = e.value;
+          return BREAK;
+        }
+        code = NORMAL;
+      }
+    } else code = body(f);
+    return code === CONTINUE ? NORMAL : code;
+  };
+  return (f) => {
+    const src = iterable(f);
+    f.s[xs] = undefined;
+    if (is >= 0) f.s[is] = 0;
+    let code = NORMAL;
+    let n = 0;
+    if (src instanceof RRange) {
+      if (typeof src.start === "number" && typeof src.end === "number") {
+        const end = src.inclusive ? src.end + 1 : src.end;
+        for (let i = src.start; i < end; i++) {
+          code = iter(f, i, n++);
+          if (code !== NORMAL) break;
+        }
+      } else {
+        let i = BigInt(src.start);
+        const end = BigInt(src.end) + (src.inclusive ? 1n : 0n);
+        for (; i < end; i++) {
+          code = iter(f, i >= -9007199254740991n && i <= 9007199254740991n ? Number(i) : i, n++);
+          if (code !== NORMAL) break;
+        }
+      }
+    } else if (Array.isArray(src)) {
+      for (let k = 0; k < src.length; k++) {
+        code = iter(f, deepCopy(src[k]), n++);
+        if (code !== NORMAL) break;
+      }
+    } else if (typeof src === "string") {
+      for (const ch of src) {
+        code = iter(f, RChar.of(ch.codePointAt(0)!), n++);
+        if (code !== NORMAL) break;
+      }
+    } else if (src instanceof RBlob) {
+      const bytes = src.view().slice();
+      for (let k = 0; k < bytes.length; k++) {
+        code = iter(f, bytes[k]!, n++);
+        if (code !== NORMAL) break;
+      }
+    } else if (src instanceof RIter) {
+      for (;;) {
+        const v = src.next();
+        if (v === ITER_DONE) break;
+        code = iter(f, v, n++);
+        if (code !== NORMAL) break;
+      }
+    } else {
+      throw new RhaiError("ErrorFor", "For loop expects iterable type", ipos);
+    }
+    if (code === BREAK) return NORMAL;
+    if (code !== NORMAL) return code;
+    f.v = undefined;
+    return NORMAL;
+  };
+}
+
+function compileTry(c: Compiler, s: TryStmt): Ex {
+  const body = c.block(s.body);
+  c.scope.push();
+  const slot = s.catchVar !== undefined ? c.scope.declare(s.catchVar, false).slot : -1;
+  const handler = compileBlockBodyScoped(c, s.handler);
+  c.scope.pop();
+  return (f) => {
+    let caught: RhaiError;
+    try {
+      return body(f);
+    } catch (e) {
+      if (!(e instanceof RhaiError) || !e.catchable) throw e;
+      caught = e;
+    }
+    if (slot >= 0) f.s[slot] = errorToValue(caught);
+    let code: number;
+    try {
+      code = handler(f);
+    } catch (e) {
+      if (e instanceof RhaiError && e.kind === "ErrorRuntime" && e.value === undefined && !(e.inner)) {
+        caught.pos = e.pos;
+        throw caught;
+      }
+      throw e;
+    }
+    if (code !== NORMAL) return code;
+    f.v = undefined;
+    return NORMAL;
+  };
+}
+
+function compileBlockBodyScoped(c: Compiler, body: Stmt[]): Ex {
+  return c.block(body);
+}
+
+// ---------------------------------------------------------------- switch
+
+/** A hashable key for exact switch matching (type + value; structural for containers). */
+export function switchKey(v: Value): string | undefined {
+  if (typeof v === "number" || typeof v === "bigint") return `i${v}`;
+  if (typeof v === "string") return `s${v}`;
+  if (typeof v === "boolean") return v ? "bt" : "bf";
+  if (v === undefined) return "u";
+  if (v instanceof RFloat) return `f${Object.is(v.v, -0) ? "-0" : v.v}`;
+  if (v instanceof RChar) return `c${v.cp}`;
+  if (Array.isArray(v)) {
+    const parts: string[] = [];
+    for (const x of v) {
+      const k = switchKey(x);
+      if (k === undefined) return undefined;
+      parts.push(JSON.stringify(k));
+    }
+    return `a[${parts.join(",")}]`;
+  }
+  if (v instanceof RMap) {
+    const parts: string[] = [];
+    for (const key of v.sortedKeys()) {
+      const k = switchKey(v.get(key));
+      if (k === undefined) return undefined;
+      parts.push(JSON.stringify(key) + ":" + JSON.stringify(k));
+    }
+    return `m{${parts.join(",")}}`;
+  }
+  if (v instanceof RRange) return `r${v.start}${v.inclusive ? "..=" : ".."}${v.end}`;
+  if (v instanceof FnPtr) return v.curry.length === 0 && v.fn === undefined ? `F${v.name}` : undefined;
+  if (v instanceof RBlob) return `b${[...v.view()].join(",")}`;
+  return undefined;
+}
+
+function compileSwitch(c: Compiler, s: SwitchStmt): Ex {
+  const subject = compileExpr(c, s.subject);
+  const exact = new Map<string, { guard: Ev | undefined; body: Ex }[]>();
+  const ranges: { lo: number; hi: number; incl: boolean; guard: Ev | undefined; body: Ex }[] = [];
+  for (const cs of s.cases) {
+    const guard = cs.guard ? boolCond(c, cs.guard) : undefined;
+    c.scope.push();
+    const body = compileStmt(c, cs.body);
+    c.scope.pop();
+    const arm = { guard, body };
+    for (const v of cs.values) {
+      const k = switchKey(v);
+      if (k === undefined) continue;
+      let list = exact.get(k);
+      if (!list) exact.set(k, (list = []));
+      list.push(arm);
+    }
+    for (const r of cs.ranges) {
+      const lo = Number(r.start);
+      const hi = Number(r.end);
+      ranges.push({ lo, hi, incl: r.inclusive, guard, body });
+    }
+  }
+  c.scope.push();
+  const dflt = s.default ? compileStmt(c, s.default) : undefined;
+  c.scope.pop();
+  return (f) => {
+    const v = subject(f);
+    const k = switchKey(v);
+    if (k !== undefined) {
+      const arms = exact.get(k);
+      if (arms) {
+        for (const a of arms) if (!a.guard || a.guard(f)) return a.body(f);
+      }
+      const num = typeof v === "number" || typeof v === "bigint" ? Number(v) : v instanceof RFloat ? v.v : undefined;
+      if (num !== undefined) {
+        for (let i = 0; i < ranges.length; i++) {
+          const r = ranges[i]!;
+          const inside = r.incl ? num >= r.lo && num <= r.hi : num >= r.lo && num < r.hi;
+          if (inside && (!r.guard || r.guard(f))) return r.body(f);
+        }
+      }
+    }
+    if (dflt) return dflt(f);
+    f.v = undefined;
+    return NORMAL;
+  };
+}
+
+export { ExitSignal };
