@@ -15,7 +15,11 @@ function toJ(r: RunResult): J {
   const o: { [k: string]: J } = { output: r.output, status: r.status };
   if (r.error) o.error = { error_type: r.error.error_type, message: r.error.message };
   if (r.alarms.length)
-    o.alarms = r.alarms.map((a) => (a.alarm_details === undefined ? { alarm_type: a.alarm_type } : { alarm_type: a.alarm_type, alarm_details: a.alarm_details }));
+    o.alarms = r.alarms.map((a) => {
+      const x: { [k: string]: J } = { alarm_type: a.alarm_type };
+      if (a.alarm_details !== undefined) x.alarm_details = a.alarm_details;
+      return x;
+    });
   if (r.metrics.length)
     o.metrics = r.metrics.map((m) => {
       const dims: { [k: string]: J } = Object.create(null);

@@ -1,0 +1,74 @@
+// The rex command line (yargs): `rex run`, `rex policy validate|schema`, `--version`, `--help`.
+
+import { discardWorker, prestartWorker, runSupervised } from "../runner/supervisor.ts";
+import { looksLikeRun, normalizeArgv } from "./argv.ts";
+
+export async function main(rawArgv: string[], invokedAs: string): Promise<number> {
+  const startedAt = performance.timeOrigin + performance.now();
+  const argv = normalizeArgv(rawArgv, invokedAs);
+  if (looksLikeRun(argv)) prestartWorker();
+  const [{ default: yargs }, runCli, { policySchema, policyValidate }, { versionLine }] = await Promise.all([
+    import("yargs"),
+    import("./run.ts"),
+    import("./policy.ts"),
+    import("../build-info.ts"),
+  ]);
+  let code: number | Promise<number> = 0;
+  let usage: string | undefined;
+  const y = yargs(argv)
+    .scriptName("rex")
+    .usage("rex — run Rhai scripts where every host operation is authorized by a Cedar policy")
+    .command("run [script]", "run a Rhai script under a Cedar policy", (c) => runCli.runOptions(c), (a) => {
+      const req = runCli.buildRequest(a as Record<string, unknown>, startedAt);
+      if (req.script === "-") req.stdinText = new Uint8Array(require("node:fs").readFileSync(0));
+      code = runSupervised(req);
+    })
+    .command("policy", "check policies and print the schema", (p) =>
+      p
+        .command("validate <policy>", "validate a policy against the schema", (v) =>
+          v.positional("policy", { type: "string" })
+            .option("deny-warnings", { type: "boolean" })
+            .option("output-format", { alias: "o", type: "string", default: "human", choices: ["human", "json"] }),
+          (a) => {
+            code = policyValidate(String(a.policy), String(a["output-format"]), a["deny-warnings"] === true);
+          })
+        .command("schema", "print the Cedar schema", () => {}, () => {
+          code = policySchema();
+        })
+        .demandCommand(1, "Specify a policy subcommand: validate or schema"),
+    )
+    .example("rex run script.rhai --policy policy.cedar --args args.json -o human", "run a script (the quick-start)")
+    .example("rex -s script.rhai -p policy.cedar -a args.json", "the rex-runner spelling")
+    .example("rex run script.rhai --audit --audit-out s.audit", "record what a script needs, allowing everything")
+    .example("rex policy validate policy.cedar", "check a policy against the schema")
+    .demandCommand(1, "Specify a command: run or policy")
+    .strictOptions()
+    .strictCommands()
+    .version(false)
+    .option("version", { type: "boolean", describe: "print the version" })
+    .help()
+    .alias("h", "help")
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      usage = msg ?? err?.message ?? "usage error";
+    });
+  if (rawArgv.length === 1 && rawArgv[0] === "--version") {
+    discardWorker();
+    process.stdout.write(`${versionLine()}\n`);
+    return 0;
+  }
+  try {
+    await y.parseAsync();
+  } catch (e) {
+    if (e instanceof runCli.UsageError) usage = e.message;
+    else throw e;
+  }
+  if (usage !== undefined) {
+    discardWorker();
+    process.stderr.write(`rex: ${usage}\nTry 'rex --help' for more information.\n`);
+    return 2;
+  }
+  discardWorker();
+  return await code;
+}

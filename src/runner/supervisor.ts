@@ -1,0 +1,143 @@
+// The main-thread side of `rex run` (runner.md §8): the script runs in a Worker so that
+// SIGTERM/SIGINT and the timeout can stop even `loop {}`. Signals set a flag in shared
+// memory that the engine's progress hook reads; if the worker does not answer within a grace
+// period (blocked in a native call), it is terminated and the result is built here.
+
+import { renameSync, writeFileSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { FLAG_SIGINT, FLAG_SIGTERM } from "./monitor.ts";
+import { render } from "./output.ts";
+import type { RunRequest } from "./request.ts";
+import { MetricStore, exitCode, type RunResult } from "./result.ts";
+
+const SIGTERM_GRACE_MS = 10_000;
+const STOP_GRACE_MS = 2_000;
+
+let prestarted: Worker | undefined;
+
+function entry(): string {
+  return Bun.main;
+}
+
+/** Start the worker before the command line is parsed (it loads the engine meanwhile). */
+export function prestartWorker(): void {
+  if (!prestarted) prestarted = new Worker(entry());
+}
+
+export function discardWorker(): void {
+  prestarted?.terminate();
+  prestarted = undefined;
+}
+
+function terminationResult(req: RunRequest, message: string): RunResult {
+  const m = new MetricStore();
+  m.alarm("RexRunnerScriptExecutionFailure", `Failed to execute script: ${message}`);
+  m.count("RexRunnerScriptExecutionFailureCount", "FailureCount");
+  m.duration("RexRunnerTotalExecutionTime", Math.round((performance.timeOrigin + performance.now() - req.startedAt) * 1e6));
+  return {
+    output: "",
+    status: "ERROR",
+    error: { error_type: "SCRIPT_EXCEPTION", message },
+    alarms: m.alarms,
+    metrics: m.list(),
+    logs: [],
+    diagnostics: [],
+    explain: [],
+  };
+}
+
+function writeAll(fd: number, s: string): void {
+  if (!s) return;
+  const buf = Buffer.from(s);
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off);
+}
+
+/** Write the result, the diagnostics, the explain blocks and the audit file; returns the exit status. */
+export function emit(req: RunRequest, r: RunResult): number {
+  const tty = process.stdout.isTTY === true;
+  const color = !process.env.NO_COLOR && tty;
+  const out = render(r, req.format, { verbose: req.verbose, tty, color });
+  try {
+    writeAll(1, out.stdout);
+  } catch (e) {
+    writeAll(2, `rex: failed to write output: ${(e as Error).message}\n`);
+    return req.legacyExitCodes ? 1 : 7;
+  }
+  let err = out.stderr;
+  for (const d of r.diagnostics) err += `${d}\n`;
+  for (const b of r.explain) err += b;
+  try {
+    writeAll(2, err);
+  } catch {
+    // stderr gone: nothing more to say
+  }
+  if (r.audit && req.auditOut) {
+    const tmp = join(dirname(req.auditOut), `.rex-audit-${process.pid}.tmp`);
+    try {
+      writeFileSync(tmp, r.audit.map((l) => `${l}\n`).join(""));
+      renameSync(tmp, req.auditOut);
+    } catch (e) {
+      writeAll(2, `rex: cannot write audit record: ${req.auditOut}: ${(e as Error).message}\n`);
+    }
+  }
+  return exitCode(r, req.legacyExitCodes);
+}
+
+/** Run a request in a worker; resolves with the exit status after writing everything. */
+export function runSupervised(req: RunRequest): Promise<number> {
+  const worker = prestarted ?? new Worker(entry());
+  prestarted = undefined;
+  const flags = new Int32Array(new SharedArrayBuffer(4));
+  return new Promise<number>((resolve) => {
+    let done = false;
+    let killTimer: Timer | undefined;
+    let termTimer: Timer | undefined;
+    let timeoutTimer: Timer | undefined;
+    let interrupts = 0;
+    const finish = (r: RunResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(killTimer);
+      clearTimeout(termTimer);
+      clearTimeout(timeoutTimer);
+      process.off("SIGTERM", onTerm);
+      process.off("SIGINT", onInt);
+      worker.terminate();
+      resolve(emit(req, r));
+    };
+    const stopWith = (flag: number, message: string) => {
+      Atomics.store(flags, 0, flag);
+      if (!killTimer) killTimer = setTimeout(() => finish(terminationResult(req, message)), STOP_GRACE_MS);
+    };
+    const onTerm = () => {
+      if (termTimer || done) return;
+      termTimer = setTimeout(() => stopWith(FLAG_SIGTERM, "Script terminated: SIGTERM timeout exceeded"), SIGTERM_GRACE_MS);
+    };
+    const onInt = () => {
+      interrupts++;
+      if (interrupts > 1) process.exit(130);
+      stopWith(FLAG_SIGINT, "Script terminated: Interrupted by SIGINT");
+    };
+    process.on("SIGTERM", onTerm);
+    process.on("SIGINT", onInt);
+    const t = req.limits.timeout;
+    if (t > 0)
+      timeoutTimer = setTimeout(() => {
+        if (!killTimer)
+          killTimer = setTimeout(
+            () => finish(terminationResult(req, `Script terminated: Timeout of ${t} seconds exceeded [limit: --timeout=${t}]`)),
+            STOP_GRACE_MS,
+          );
+      }, t * 1000);
+    worker.onmessage = (ev: MessageEvent) => finish(ev.data as RunResult);
+    worker.onerror = (ev: ErrorEvent) => {
+      const m = new MetricStore();
+      const desc = `Internal error: ${ev.message}`;
+      m.alarm("RexRunnerInternalAlarm", desc);
+      m.duration("RexRunnerTotalExecutionTime", Math.round((performance.timeOrigin + performance.now() - req.startedAt) * 1e6));
+      finish({ output: "", status: "ERROR", error: { error_type: "INTERNAL_EXCEPTION", message: desc }, alarms: m.alarms, metrics: m.list(), diagnostics: [], explain: [] });
+    };
+    worker.postMessage({ req, flags: flags.buffer });
+  });
+}
