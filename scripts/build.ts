@@ -78,7 +78,6 @@ function parseArgs(argv: string[]): Options {
     if (t === undefined) fail(`unknown target "${n}" (known: ${TARGETS.map((x) => x.name).join(", ")})`);
     if (!targets.includes(t)) targets.push(t);
   }
-  if (!existsSync(entry)) fail(`entry point not found: ${entry}`);
   return { targets: targets.length > 0 ? targets : [...TARGETS], entry, outdir };
 }
 
@@ -204,6 +203,7 @@ function mib(n: number): string {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  if (!existsSync(opts.entry)) fail(`entry point not found: ${opts.entry}`);
   const version = bunVersion();
   const cacheRoot = resolve(process.env.REX_BUN_RUNTIME_CACHE ?? join(ROOT, "node_modules", ".cache", "rex-bun-runtimes"));
   const rexVersion = buildVersion();
@@ -247,14 +247,33 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * dist/BUILD-FAILED records why the last build failed, so that the binary
+ * tests report the failure instead of skipping (or testing stale files).
+ */
+export const FAILURE_MARKER = "BUILD-FAILED";
+
 if (import.meta.main) {
+  const outdir = (() => {
+    try {
+      return parseArgs(process.argv.slice(2)).outdir;
+    } catch {
+      return join(ROOT, "dist");
+    }
+  })();
+  const marker = join(outdir, FAILURE_MARKER);
   try {
     await main();
+    rmSync(marker, { force: true });
   } catch (e) {
-    if (e instanceof BuildError) {
-      console.error(`build: ${e.message}`);
-      process.exit(1);
+    const message = e instanceof BuildError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.error(`build: ${message}`);
+    try {
+      mkdirSync(outdir, { recursive: true });
+      await Bun.write(marker, `${message}\n`);
+    } catch {
+      // nowhere to record it; the exit status still says it
     }
-    throw e;
+    process.exit(1);
   }
 }

@@ -17,14 +17,20 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as
 const QUICKSTART = join(ROOT, "examples", "quickstart");
 const HAVE_QUICKSTART = ["script.rhai", "policy.cedar", "args.json"].every((f) => existsSync(join(QUICKSTART, f)));
 
-const BUILT = existsSync(join(DIST, "SHA256SUMS")) && existsSync(join(DIST, "rex-linux-x64"));
+const BUILT = existsSync(join(DIST, "SHA256SUMS")) && existsSync(join(DIST, "rex-linux-x64")) && !existsSync(join(DIST, "BUILD-FAILED"));
 const ON_LINUX_X64 = platform() === "linux" && arch() === "x64";
 const QEMU = Bun.which("qemu-aarch64-static") ?? Bun.which("qemu-aarch64");
 const ARM64_SYSROOT = "/usr/aarch64-linux-gnu";
 const CAN_RUN_ARM64 =
   platform() === "linux" && (arch() === "arm64" || (QEMU !== null && existsSync(join(ARM64_SYSROOT, "lib", "ld-linux-aarch64.so.1"))));
 
-if (!BUILT) {
+// A failed `bun run build` leaves dist/BUILD-FAILED: report it rather than skip.
+const FAILED = existsSync(join(DIST, "BUILD-FAILED"));
+test.if(FAILED)("the last `bun run build` succeeded", () => {
+  expect(`build failed: ${readFileSync(join(DIST, "BUILD-FAILED"), "utf8").trim()}`).toBe("");
+});
+
+if (!BUILT && !FAILED) {
   console.warn("test/build: SKIPPED — dist/ has not been built; run `bun run build` (.ci/run does) to test the executables");
 } else if (!ON_LINUX_X64) {
   console.warn(`test/build: running dist/rex-linux-x64 SKIPPED — this host is ${platform()}-${arch()}`);
