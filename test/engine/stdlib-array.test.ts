@@ -428,14 +428,13 @@ describe("Fn(\"name\") and function-name overloads", () => {
   });
   test("errors from a Fn(\"name\") callback get a line naming the library function", () => {
     expect(fails("map", [[1], new FnPtr("bad")], c)).toBe(
-      "Runtime error: bad (line 1, position 20)\nin call to function 'map' (line 1, position 1)",
+      "Runtime error: bad (line 1, position 20)\nin call to function 'bad' (line 9, position 9)\nin call to function 'map' (line 1, position 1)",
     );
     expect(fails("filter", [[1], "bad"], c)).toBe(
-      "Runtime error: bad (line 1, position 20)\nin call to function 'filter' (line 1, position 1)",
+      "Runtime error: bad (line 1, position 20)\nin call to function 'bad' (line 9, position 9)\nin call to function 'filter' (line 1, position 1)",
     );
-    expect(fails("map", [[1], new FnPtr("nope")], c)).toBe(
-      "Function not found: nope (i64, i64)\nin call to function 'map' (line 1, position 1)",
-    );
+    // A missing function is reported as is, after trying (element) and (element, index).
+    expect(fails("map", [[1], new FnPtr("nope")], c)).toBe("Function not found: nope (i64, i64)");
     // A closure's error is raised as is (the evaluator adds its own `in closure call` line).
     const boom = closure(1, () => {
       throw new RhaiError("ErrorRuntime", "Runtime error: x", { line: 1, pos: 9 }, "x");
@@ -450,7 +449,8 @@ describe("Fn(\"name\") and function-name overloads", () => {
       const err = e as RhaiError;
       expect(err.kind).toBe("ErrorInFunctionCall");
       expect(err.extra).toEqual({ function: "for_each", source: "" });
-      expect(err.inner?.kind).toBe("ErrorRuntime");
+      expect(err.inner?.kind).toBe("ErrorInFunctionCall");
+      expect(err.inner?.inner?.kind).toBe("ErrorRuntime");
     }
   });
   test("uncatchable errors are never wrapped", () => {

@@ -89,8 +89,20 @@ export function fakeContext(opts: FakeOptions = {}): NativeContext & { ticks: nu
     }
     const body = opts.named?.[f.name]?.[all.length];
     if (!body) throw notFound(f.name, all);
-    return body(self, ...all);
+    try {
+      return body(self, ...all);
+    } catch (e) {
+      // As the evaluator does: an error escaping a script function body is wrapped, and
+      // for a `Fn("name")` callback wrapped again naming the library function.
+      if (!(e instanceof RhaiError) || !e.catchable) throw e;
+      throw wrap(wrap(e, f.name, { line: 9, pos: 9 }), ctx.fnName, ctx.pos);
+    }
   };
+  const wrap = (e: RhaiError, name: string, pos: { line: number; pos: number }) =>
+    new RhaiError("ErrorInFunctionCall", `${e.toString()}\nin call to function '${name}'`, pos, undefined, e).with({
+      function: name,
+      source: "",
+    });
   const ctx = {
     pos: { line: 1, pos: 1 },
     fnName: "test",
@@ -128,6 +140,7 @@ export function invoke(name: string, args: Value[], c: NativeContext = ctx): [Va
   const e = reg.functions.resolve(name, types);
   if (!e) throw new Error(`no native ${name}(${types.join(", ")})`);
   const a = [...args];
+  (c as { fnName: string }).fnName = name;
   const r = e.fn(c, a);
   return [r, a[0]];
 }

@@ -149,10 +149,10 @@ describe("map callbacks", () => {
     expect(dbg(invoke("map", [map({ a: 1 }), new FnPtr("two")], c)[0])).toBe('#{"a": "a1"}');
     expect(dbg(invoke("map", [map({ a: 1 }), new FnPtr("one")], c)[0])).toBe('#{"a": "a:1"}');
     expect(fails("map", [map({ a: 1 }), new FnPtr("bad")], c)).toBe(
-      "Runtime error: bad (line 2, position 3)\nin call to function 'filter' (line 1, position 1)",
+      "Runtime error: bad (line 2, position 3)\nin call to function 'bad' (line 9, position 9)\nin call to function 'filter' (line 1, position 1)",
     );
     expect(fails("drain", [map({ a: 1 }), new FnPtr("bad")], c)).toBe(
-      "Runtime error: bad (line 2, position 3)\nin call to function 'drain' (line 1, position 1)",
+      "Runtime error: bad (line 2, position 3)\nin call to function 'bad' (line 9, position 9)\nin call to function 'drain' (line 1, position 1)",
     );
   });
 });

@@ -12,7 +12,6 @@ import {
   callZip,
   isMissingFunction,
   namedPointer,
-  wrapCallbackError,
 } from "./callbacks.ts";
 
 const MUT = { mut: true };
@@ -43,68 +42,56 @@ function findIndexRaw(ctx: NativeContext, a: Value[], fp: FnPtr, start: number):
   return -1;
 }
 
-function findIndex(ctx: NativeContext, a: Value[], fp: FnPtr, start: number, lib: string): number {
-  try {
-    return findIndexRaw(ctx, a, fp, start);
-  } catch (e) {
-    throw wrapCallbackError(ctx, e, fp, lib);
-  }
+function findIndex(ctx: NativeContext, a: Value[], fp: FnPtr, start: number): number {
+  const n = ctx.arity(fp);
+  for (let i = start; i < a.length; i++) if (callElem(ctx, fp, n, a, i) === true) return i;
+  return -1;
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** `index_of(array, string)`: a predicate by name if such a function exists, else a value. */
+/**
+ * `index_of(array, string)`: a predicate by name if such a function exists, else a value.
+ * The function is looked for at its first call: before the first element no callback runs.
+ */
 function indexOfName(ctx: NativeContext, a: Value[], name: string, start: number): number {
-  if (!IDENT.test(name)) return indexOfValue(ctx, a, name, start);
+  if (!IDENT.test(name) || start >= a.length) return indexOfValue(ctx, a, name, start);
   const fp = namedPointer(name);
+  const n = ctx.arity(fp);
+  let first: boolean;
   try {
-    return findIndexRaw(ctx, a, fp, start);
+    first = callElem(ctx, fp, n, a, start) === true;
   } catch (e) {
     if (isMissingFunction(e, fp)) return indexOfValue(ctx, a, name, start);
-    throw wrapCallbackError(ctx, e, fp, "index_of");
+    throw e;
   }
+  return first ? start : findIndex(ctx, a, fp, start + 1);
 }
 
 function map(ctx: NativeContext, a: Value[], fp: FnPtr): Value[] {
   const n = ctx.arity(fp);
   const out: Value[] = [];
-  try {
-    for (let i = 0; i < a.length; i++) out.push(callElem(ctx, fp, n, a, i));
-  } catch (e) {
-    throw wrapCallbackError(ctx, e, fp, "map");
-  }
+  for (let i = 0; i < a.length; i++) out.push(callElem(ctx, fp, n, a, i));
   return out;
 }
 
 function filter(ctx: NativeContext, a: Value[], fp: FnPtr): Value[] {
   const n = ctx.arity(fp);
   const out: Value[] = [];
-  try {
-    for (let i = 0; i < a.length; i++) if (callElem(ctx, fp, n, a, i) === true) out.push(deepCopy(a[i]));
-  } catch (e) {
-    throw wrapCallbackError(ctx, e, fp, "filter");
-  }
+  for (let i = 0; i < a.length; i++) if (callElem(ctx, fp, n, a, i) === true) out.push(deepCopy(a[i]));
   return out;
 }
 
 function forEach(ctx: NativeContext, a: Value[], fp: FnPtr): void {
   const n = ctx.arity(fp);
-  try {
-    for (let i = 0; i < a.length; i++) callForEach(ctx, fp, n, a, i);
-  } catch (e) {
-    throw wrapCallbackError(ctx, e, fp, "for_each");
-  }
+  for (let i = 0; i < a.length; i++) callForEach(ctx, fp, n, a, i);
 }
 
 function findMap(ctx: NativeContext, a: Value[], fp: FnPtr, start: number): Value {
   const n = ctx.arity(fp);
-  try {
-    for (let i = start; i < a.length; i++) {
-      const r = callElem(ctx, fp, n, a, i);
-      if (r !== undefined) return r;
-    }
-  } catch (e) {
-    throw wrapCallbackError(ctx, e, fp, "find_map");
+  for (let i = start; i < a.length; i++) {
+    const r = callElem(ctx, fp, n, a, i);
+    if (r !== undefined) return r;
   }
   return undefined;
 }
@@ -112,13 +99,9 @@ function findMap(ctx: NativeContext, a: Value[], fp: FnPtr, start: number): Valu
 /** `some` (want = true) / `all` (want = false): stops at the first decisive answer. */
 function someAll(ctx: NativeContext, a: Value[], fp: FnPtr, some: boolean): boolean {
   const n = ctx.arity(fp);
-  try {
-    for (let i = 0; i < a.length; i++) {
-      const hit = callElem(ctx, fp, n, a, i) === true;
-      if (hit === some) return some;
-    }
-  } catch (e) {
-    throw wrapCallbackError(ctx, e, fp, some ? "some" : "all");
+  for (let i = 0; i < a.length; i++) {
+    const hit = callElem(ctx, fp, n, a, i) === true;
+    if (hit === some) return some;
   }
   return !some;
 }
@@ -126,23 +109,15 @@ function someAll(ctx: NativeContext, a: Value[], fp: FnPtr, some: boolean): bool
 function reduce(ctx: NativeContext, a: Value[], fp: FnPtr, init: Value, rev: boolean): Value {
   const n = ctx.arity(fp);
   let acc = init;
-  try {
-    if (rev) for (let i = a.length - 1; i >= 0; i--) acc = callReduce(ctx, fp, n, acc, a, i);
-    else for (let i = 0; i < a.length; i++) acc = callReduce(ctx, fp, n, acc, a, i);
-  } catch (e) {
-    throw wrapCallbackError(ctx, e, fp, rev ? "reduce_rev" : "reduce");
-  }
+  if (rev) for (let i = a.length - 1; i >= 0; i--) acc = callReduce(ctx, fp, n, acc, a, i);
+  else for (let i = 0; i < a.length; i++) acc = callReduce(ctx, fp, n, acc, a, i);
   return acc;
 }
 
 function zip(ctx: NativeContext, a: Value[], b: Value[], fp: FnPtr): Value[] {
   const n = ctx.arity(fp);
   const out: Value[] = [];
-  try {
-    for (let i = 0; i < a.length && i < b.length; i++) out.push(callZip(ctx, fp, n, a[i], b[i], i));
-  } catch (e) {
-    throw wrapCallbackError(ctx, e, fp, "zip");
-  }
+  for (let i = 0; i < a.length && i < b.length; i++) out.push(callZip(ctx, fp, n, a[i], b[i], i));
   return out;
 }
 
@@ -165,7 +140,7 @@ function partition(ctx: NativeContext, a: Value[], fp: FnPtr, take: boolean): Va
     const rest = a.slice(x);
     a.length = w;
     for (const v of rest) a.push(v);
-    throw wrapCallbackError(ctx, e, fp, take ? "drain" : "retain");
+    throw e;
   }
   a.length = w;
   return out;
@@ -201,9 +176,9 @@ export function register(reg: Registry): void {
 
   reg.fn("zip", ["array", "array", "Fn"], (c, [a, b, f]) => zip(c, a as Value[], b as Value[], f as FnPtr));
 
-  reg.fn("index_of", ["array", "Fn"], (c, [a, f]) => findIndex(c, a as Value[], f as FnPtr, 0, "index_of"));
+  reg.fn("index_of", ["array", "Fn"], (c, [a, f]) => findIndex(c, a as Value[], f as FnPtr, 0));
   reg.fn("index_of", ["array", "Fn", "int"], (c, [a, f, s]) =>
-    findIndex(c, a as Value[], f as FnPtr, fromStart(a as Value[], s as INT), "index_of"),
+    findIndex(c, a as Value[], f as FnPtr, fromStart(a as Value[], s as INT)),
   );
   reg.fn("index_of", ["array", "string"], (c, [a, s]) => indexOfName(c, a as Value[], s as string, 0));
   reg.fn("index_of", ["array", "string", "int"], (c, [a, s, k]) =>
@@ -211,7 +186,7 @@ export function register(reg: Registry): void {
   );
 
   const find = (c: NativeContext, a: Value[], fp: FnPtr, start: number): Value => {
-    const i = findIndex(c, a, fp, start, "find");
+    const i = findIndex(c, a, fp, start);
     return i < 0 ? undefined : deepCopy(a[i]);
   };
   reg.fn("find", ["array", "Fn"], (c, [a, f]) => find(c, a as Value[], f as FnPtr, 0));

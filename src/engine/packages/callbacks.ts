@@ -4,9 +4,9 @@
 // the target is not known in advance (a pointer made by `Fn("name")`), the short argument
 // list is tried first and, if no function of that arity exists, the long one.
 //
-// Errors: a callback error comes out as the evaluator raises it (one wrapper line for a
-// closure). Only a pointer made by `Fn("name")` adds a further line naming the library
-// function (`in call to function 'map'`): see wrapCallbackError.
+// Errors: a callback error comes out as the evaluator's NativeContext raises it (one wrapper
+// line for a closure; for a `Fn("name")` pointer a further line naming the library
+// function, ctx.fnName): see renameCallbackError for the exceptions.
 
 import { RhaiError } from "../errors.ts";
 import type { NativeContext } from "../registry.ts";
@@ -21,19 +21,17 @@ export function isMissingFunction(e: unknown, fp: FnPtr): boolean {
   );
 }
 
-/** A pointer made by `Fn("name")`: not bound to a definition, not anonymous. */
-export function isNamedPointer(fp: FnPtr): boolean {
-  return fp.fn === undefined && !fp.isAnonymous;
-}
-
 /**
- * Re-raise a callback error; for `Fn("name")` pointers wrapped once more as
- * ErrorInFunctionCall naming the library function.
+ * The evaluator's NativeContext wraps an error escaping a `Fn("name")` callback once more as
+ * `in call to function '<library function>'` (ctx.fnName). A few library functions report
+ * another name (the object-map `map` reports 'filter'): rename that last line.
  */
-export function wrapCallbackError(ctx: NativeContext, e: unknown, fp: FnPtr, lib: string): unknown {
-  if (!(e instanceof RhaiError) || !e.catchable || !isNamedPointer(fp)) return e;
-  return new RhaiError("ErrorInFunctionCall", `${e.toString()}\nin call to function '${lib}'`, ctx.pos, undefined, e).with(
-    { function: lib, source: "" },
+export function renameCallbackError(ctx: NativeContext, e: unknown, lib: string): unknown {
+  if (lib === ctx.fnName || !(e instanceof RhaiError) || e.kind !== "ErrorInFunctionCall") return e;
+  const line = `\nin call to function '${ctx.fnName}'`;
+  if (!e.inner || e.extra?.["function"] !== ctx.fnName || !e.message.endsWith(line)) return e;
+  return new RhaiError("ErrorInFunctionCall", `${e.inner.toString()}\nin call to function '${lib}'`, e.pos, undefined, e.inner).with(
+    { ...e.extra, function: lib },
   );
 }
 

@@ -3,7 +3,7 @@
 import { floatDebug, quoteChar, quoteString, toDebug } from "../format.ts";
 import type { NativeContext, Registry } from "../registry.ts";
 import { deepCopy, FnPtr, RBlob, RChar, RFloat, RMap, SharedCell, type Value } from "../value.ts";
-import { callEntry, wrapCallbackError } from "./callbacks.ts";
+import { callEntry, renameCallbackError } from "./callbacks.ts";
 
 const MUT = { mut: true };
 
@@ -36,7 +36,7 @@ function mapEntries(ctx: NativeContext, m: RMap, fp: FnPtr, isFilter: boolean): 
     }
   } catch (e) {
     // (quirk) the reference names `filter` for errors from the object-map `map` too.
-    throw wrapCallbackError(ctx, e, fp, "filter");
+    throw renameCallbackError(ctx, e, "filter");
   }
   return out;
 }
@@ -45,15 +45,11 @@ function mapEntries(ctx: NativeContext, m: RMap, fp: FnPtr, isFilter: boolean): 
 function partition(ctx: NativeContext, m: RMap, fp: FnPtr, take: boolean): RMap {
   const n = ctx.arity(fp);
   const out = new RMap();
-  try {
-    for (const k of m.sortedKeys()) {
-      if ((callEntry(ctx, fp, n, m, k) === true) === take) {
-        out.set(k, m.get(k));
-        m.delete(k);
-      }
+  for (const k of m.sortedKeys()) {
+    if ((callEntry(ctx, fp, n, m, k) === true) === take) {
+      out.set(k, m.get(k));
+      m.delete(k);
     }
-  } catch (e) {
-    throw wrapCallbackError(ctx, e, fp, take ? "drain" : "retain");
   }
   return out;
 }
