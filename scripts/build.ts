@@ -13,6 +13,7 @@
 //   --target NAME[,NAME]   build only these targets (repeatable; default: all)
 //   --entry FILE           entry point (default: src/main.ts)
 //   --outdir DIR           output directory (default: dist)
+//   --no-bytecode          skip precompiled bytecode (for comparing or debugging)
 // Environment:
 //   REX_BUILD_VERSION      version to bake in (default: package.json version)
 //   REX_BUILD_COMMIT       commit to bake in (default: git, "-dirty" if modified)
@@ -50,12 +51,14 @@ interface Options {
   targets: Target[];
   entry: string;
   outdir: string;
+  bytecode: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
   const names: string[] = [];
   let entry = join(ROOT, "src", "main.ts");
   let outdir = join(ROOT, "dist");
+  let bytecode = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf("=");
@@ -70,7 +73,8 @@ function parseArgs(argv: string[]): Options {
     if (flag === "--target") names.push(...value().split(",").filter((s) => s !== ""));
     else if (flag === "--entry") entry = resolve(value());
     else if (flag === "--outdir") outdir = resolve(value());
-    else fail(`unknown argument: ${arg} (known: --target, --entry, --outdir)`);
+    else if (arg === "--no-bytecode") bytecode = false;
+    else fail(`unknown argument: ${arg} (known: --target, --entry, --outdir, --no-bytecode)`);
   }
   const targets: Target[] = [];
   for (const n of names) {
@@ -78,7 +82,7 @@ function parseArgs(argv: string[]): Options {
     if (t === undefined) fail(`unknown target "${n}" (known: ${TARGETS.map((x) => x.name).join(", ")})`);
     if (!targets.includes(t)) targets.push(t);
   }
-  return { targets: targets.length > 0 ? targets : [...TARGETS], entry, outdir };
+  return { targets: targets.length > 0 ? targets : [...TARGETS], entry, outdir, bytecode };
 }
 
 function readJson(path: string): Record<string, unknown> {
@@ -166,7 +170,7 @@ async function compile(t: Target, opts: Options, exe: string, outfile: string, v
     // Minified, pre-compiled bytecode: less to parse at start-up. Names are
     // kept because error messages may show function or class names.
     minify: { whitespace: true, syntax: true, identifiers: true, keepNames: true },
-    bytecode: true,
+    bytecode: opts.bytecode,
     sourcemap: "none",
     define: {
       __REX_BUILD_VERSION__: JSON.stringify(version),

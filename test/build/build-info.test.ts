@@ -19,7 +19,9 @@ test("from a checkout: package.json version, the git commit, target dev", () => 
 });
 
 test("versionLine is `rex <version> (commit <commit>, target <target>)`", () => {
-  expect(versionLine()).toBe(`rex ${VERSION} (commit ${gitHead()}, target dev)`);
+  // (buildInfo is computed once; others may commit meanwhile, so compare with its own commit)
+  expect(buildInfo().commit).toMatch(/^[0-9a-f]{12}$/);
+  expect(versionLine()).toBe(`rex ${VERSION} (commit ${buildInfo().commit}, target dev)`);
 });
 
 test("the build info is computed once and frozen", () => {
