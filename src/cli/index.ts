@@ -48,7 +48,7 @@ export async function main(rawArgv: string[], invokedAs: string): Promise<number
     .option("version", { type: "boolean", describe: "print the version" })
     .help()
     .alias("h", "help")
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .wrap(null)
     .exitProcess(false)
     .fail((msg, err) => {
       usage = msg ?? err?.message ?? "usage error";
