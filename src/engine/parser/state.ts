@@ -1,0 +1,187 @@
+// Parser state shared by the statement and expression parsers: the token cursor, error
+// helpers, expression-depth accounting (§13), scopes for strict variables (§14) and the
+// script-function table.
+
+import type { FnDef, Pos } from "../ast.ts";
+import { ParseError } from "../errors.ts";
+import type { Token } from "../lexer.ts";
+import { Frame } from "./scope.ts";
+
+export interface ParseOptions {
+  /** Strict variables (§14). Default true. */
+  strictVariables?: boolean;
+  /** Host variable names: declared top-level variables. */
+  declared?: readonly string[];
+  /** Words/symbols that are lex errors. Default ["eval"]. */
+  disabledSymbols?: readonly string[];
+  /** Default 64. 0 = no limit (a hard safety ceiling still applies). */
+  maxExprDepth?: number;
+  /** Default 32. */
+  maxFunctionExprDepth?: number;
+  /** 0 = unlimited. */
+  maxStringSize?: number;
+  maxArraySize?: number;
+  maxMapSize?: number;
+  maxFunctions?: number;
+  /** Host-registered static module names, valid `ns::` prefixes. */
+  namespaces?: ReadonlySet<string>;
+  /** parse_json mode (rhai-stdlib.md §2.1). */
+  jsonMode?: boolean;
+}
+
+/** Recursion ceiling whatever the configured limits say (keeps clear of the JS stack). */
+export const HARD_DEPTH_LIMIT = 1500;
+
+export const TOO_DEEP = "Expression exceeds maximum complexity";
+
+export function describe(t: Token): string {
+  switch (t.t) {
+    case "ident":
+    case "reserved":
+      return String(t.v);
+    case "eof":
+      return "end of input";
+    case "int":
+    case "float":
+    case "str":
+    case "char":
+    case "istart":
+      return "literal";
+    default:
+      return t.t;
+  }
+}
+
+export class Parser {
+  i = 0;
+  depth = 0;
+  maxDepth: number;
+  readonly maxFnDepth: number;
+  readonly strict: boolean;
+  readonly host: ReadonlySet<string>;
+  readonly namespaces: ReadonlySet<string>;
+  readonly maxString: number;
+  readonly maxArray: number;
+  readonly maxMap: number;
+  readonly maxFunctions: number;
+  /** Names of all script functions (pre-scanned: functions are hoisted). */
+  readonly fnNames = new Set<string>();
+  readonly functions: FnDef[] = [];
+  readonly fnSigs = new Set<string>();
+  /** Module aliases imported at top level so far (visible to function bodies). */
+  readonly topModules: string[] = [];
+  frame: Frame;
+  /** Nesting of loops in the current function/closure body. */
+  loops = 0;
+  /** Inside a `fn` body or a closure body (`this` allowed). */
+  inFn = false;
+  /** Parsing a switch case value: `|` separates values. */
+  noPipe = false;
+  anonCount = 0;
+
+  constructor(
+    readonly toks: Token[],
+    readonly source: string,
+    opts: ParseOptions,
+  ) {
+    const lim = (v: number | undefined, d: number) => {
+      const x = v === undefined ? d : v;
+      return x <= 0 || x > HARD_DEPTH_LIMIT ? HARD_DEPTH_LIMIT : x;
+    };
+    this.maxDepth = lim(opts.maxExprDepth, 64);
+    this.maxFnDepth = lim(opts.maxFunctionExprDepth, 32);
+    this.strict = opts.strictVariables !== false;
+    this.host = new Set(opts.declared ?? []);
+    this.namespaces = opts.namespaces ?? new Set();
+    this.maxString = opts.maxStringSize ?? 0;
+    this.maxArray = opts.maxArraySize ?? 0;
+    this.maxMap = opts.maxMapSize ?? 0;
+    this.maxFunctions = opts.maxFunctions ?? 0;
+    this.frame = new Frame("top", undefined);
+    this.prescan();
+  }
+
+  private prescan(): void {
+    const t = this.toks;
+    for (let k = 0; k + 1 < t.length; k++) {
+      if (t[k]!.t !== "fn") continue;
+      const a = t[k + 1]!;
+      if (t[k + 2]?.t === "." && (a.t === "ident" || a.t === "str") && t[k + 3]?.t === "ident") {
+        this.fnNames.add(t[k + 3]!.v as string);
+      } else if (a.t === "ident") {
+        this.fnNames.add(a.v as string);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ cursor
+
+  get tok(): Token {
+    return this.toks[this.i]!;
+  }
+  peekAt(k: number): Token {
+    const j = Math.min(this.i + k, this.toks.length - 1);
+    return this.toks[j]!;
+  }
+  next(): Token {
+    const t = this.toks[this.i]!;
+    if (t.t !== "eof") this.i++;
+    return t;
+  }
+  at(kind: string): boolean {
+    return this.toks[this.i]!.t === kind;
+  }
+  /** Consume the token if it is `kind`. */
+  eat(kind: string): boolean {
+    if (this.toks[this.i]!.t === kind) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+  pos(t: Token = this.tok): Pos {
+    return { line: t.line, pos: t.pos };
+  }
+
+  // ------------------------------------------------------------ errors
+
+  /** Throw `msg` at token `t` — unless `t` is a lex error, which wins. */
+  fail(msg: string, t: Token = this.tok): never {
+    if (t.t === "lexerr") throw new ParseError(t.v as string, this.pos(t));
+    throw new ParseError(msg, this.pos(t));
+  }
+  failAt(msg: string, p: Pos): never {
+    throw new ParseError(msg, p);
+  }
+  /** Expect `kind` (consumed) or fail with `Expecting '<kind>' <context>`. */
+  expect(kind: string, context: string, shown: string = kind): Token {
+    const t = this.tok;
+    if (t.t === kind) {
+      this.i++;
+      return t;
+    }
+    this.fail(`Expecting '${shown}' ${context}`, t);
+  }
+  /** The error for a token that cannot start an expression here. */
+  unexpected(t: Token = this.tok): never {
+    switch (t.t) {
+      case "eof":
+        this.fail("Script is incomplete", t);
+      case "reserved":
+        this.reserved(t);
+      default:
+        this.fail(`Unexpected '${describe(t)}'`, t);
+    }
+  }
+  reserved(t: Token): never {
+    const w = t.v as string;
+    const word = /^[A-Za-z_]/.test(w);
+    this.fail(word ? `'${w}' is a reserved keyword` : `'${w}' is a reserved symbol`, t);
+  }
+
+  // ------------------------------------------------------------ depth (§13)
+
+  levelUp(): void {
+    if (++this.depth > this.maxDepth) this.fail(TOO_DEEP);
+  }
+}
