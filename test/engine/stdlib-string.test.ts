@@ -1,6 +1,6 @@
 // The string and char standard library (rhai-stdlib.md §13, char functions of §4/§15),
-// called directly through a Registry with a small fake NativeContext. Script-level tests
-// are in stdlib-string-script section at the end (they need the evaluator).
+// called directly through a Registry with a small fake NativeContext; then script-level
+// tests through the evaluator (the "script level" block at the end).
 import { describe, expect, test } from "bun:test";
 import { RhaiError } from "../../src/engine/errors.ts";
 import { type NativeContext, Registry } from "../../src/engine/registry.ts";
@@ -512,7 +512,7 @@ describe("Mut flags (rhai-stdlib.md §13)", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Script level (through the evaluator). Skipped until src/engine/engine.ts exists.
+// Script level (through the evaluator; skipped only if src/engine/engine.ts is missing).
 
 const HAS_ENGINE = await Bun.file(new URL("../../src/engine/engine.ts", import.meta.url)).exists();
 type Helpers = typeof import("./helpers.ts");
@@ -601,6 +601,16 @@ describe.skipIf(!HAS_ENGINE)("script level", () => {
       ['const S = "abc"; clear(S); S', "abc"],
       ['let a = "x"; let b = a; b += "y"; a', "x"],
       ['let s = "hello"; s.to_upper(); s', "hello"],
+      ['let s = "  a "; trim(s); s', "a"],
+      ['let s = "a😀b"; s.len', "3"],
+      ['"ab" + blob(2, 0x41)', "abAA"],
+      ['blob(1, 0x41) + "b"', "Ab"],
+      ['let s = "a"; s += blob(1, 0x42); s', "aB"],
+      ["to_upper('a')", "A"],
+      ['"a,b,c".split(\',\', 2).len()', "2"],
+      ['"abc".index_of(\'b\', 1)', "1"],
+      ['let s = "x"; s.append(\'y\'); s', "xy"],
+      ['let s = "hello"; s.split(2)[1]', "llo"],
     ])("%s → %p", (src, expected) => {
       expect(H.str(src)).toBe(expected);
     });
@@ -626,6 +636,8 @@ describe.skipIf(!HAS_ENGINE)("script level", () => {
       ['"abc"[3]', "String index 3 out of bounds: only 3 characters in string (line 1, position 7)"],
       ['const S = "abc"; S.clear()', "Non-pure method 'clear' cannot be called on constant (line 1, position 20)"],
       ["const C = 'a'; C.make_upper()", "Non-pure method 'make_upper' cannot be called on constant (line 1, position 18)"],
+      ['const S = " a "; S.trim()', "Non-pure method 'trim' cannot be called on constant (line 1, position 20)"],
+      ['"abc".sub_string(1.0)', "Function not found: sub_string (&str | ImmutableString | String, f64) (line 1, position 7)"],
     ])("%s", (src, message) => {
       expect(H.err(src)).toBe(message);
     });
