@@ -19,6 +19,7 @@ import {
   ri,
   rx,
 } from "./stdlib-fake-context.ts";
+import { err, str } from "./helpers.ts";
 
 const A = (): Value[] => [1, 2, 3, 4, 5];
 
@@ -468,4 +469,51 @@ test("maps inside arrays are compared by value", () => {
   expect(call("==", [map({ a: 1 })], [map({ a: 1 })])).toBe(true);
   expect(call("contains", [map({ a: 1 })], map({ a: 2 }))).toBe(false);
   expect(call("get", [new RMap()], 0) instanceof RMap).toBe(true);
+});
+
+describe("script level (traps 29, 30, 31, 38, 45, 46)", () => {
+  const values: [string, string][] = [
+    ["let a = [10, 20]; let s = 0; a.for_each(|x| s += x); s", "1"],
+    ["let a = [10, 20]; a.for_each(|| this *= 2); a", "[20, 40]"],
+    ["[1, 2, 3].map(|x, i| x * i)", "[0, 2, 6]"],
+    ["[1, 2, 3].filter(|| this > 1)", "[2, 3]"],
+    ["let a = [3, 1, 2]; a.sort(); a", "[1, 2, 3]"],
+    ["let a = [3, 1, 2]; a.sort(|a, b| b - a); a", "[3, 2, 1]"],
+    ["[1, 2, 3].reduce(|s, x| s + x, 0)", "6"],
+    ["[1, 2, 3].reduce(|s, x| (s ?? 0) + x)", "6"],
+    ["[1, 2, 3].get(5)", ""],
+    ["[1, 2, 3].get(-10)", "1"],
+    ["const A = [1, 2]; extract(A, 0)", "[1, 2]"],
+    ["const A = [1]; A.len()", "1"],
+    ["const A = [1]; push(A, 2); A", "[1]"],
+    ["let b = [1]; push(b, 2); b", "[1, 2]"],
+    ["2 in [1, 2, 3]", "true"],
+    ["fn inc(x) { x + 1 } [1, 2].map(inc)", "[2, 3]"],
+    ["fn big(x) { x > 1 } [1, 2, 3].filter(\"big\")", "[2, 3]"],
+    ['["a", "b"].index_of("b")', "1"],
+    ["let a = [1, 2, 3, 4]; let t = a.split(1); [a, t]", "[[1], [2, 3, 4]]"],
+    ["let a = [1, 2, 3]; let b = a.drain(|x| x > 1); [a, b]", "[[1], [2, 3]]"],
+    ["[1, 2].zip([3, 4], |a, b| a * b)", "[3, 8]"],
+    ["let a = [1, 1, 2, 1]; a.dedup(); a", "[1, 2, 1]"],
+    ["let x = [[1]]; let y = x.map(|v| { v.push(2); v }); [x, y]", "[[[1]], [[1, 2]]]"],
+  ];
+  test.each(values)("%s", (src, expected) => {
+    expect(str(src)).toBe(expected);
+  });
+  const errors: [string, string][] = [
+    ["[1, 2, 3].reduce(|s, x| s + x)", "Function not found: + ((), i64) (line 1, position 27)\nin closure call (line 1, position 11)"],
+    ['[1, "a"].sort()', "Function not found: elements of different types cannot be sorted (line 1, position 10)"],
+    ["[1, 2, 3][5]", "Array index 5 out of bounds: only 3 elements in array (line 1, position 11)"],
+    ["const A = [1, 2]; A.extract(0)", "Non-pure method 'extract' cannot be called on constant (line 1, position 21)"],
+    ["const A = [1]; A.push(2)", "Non-pure method 'push' cannot be called on constant (line 1, position 18)"],
+    ["[1].map(|x| x.foo)", "Unknown property 'foo' - a getter is not registered for type 'i64' (line 1, position 15)\nin closure call (line 1, position 5)"],
+    [
+      'fn g(x) { x.foo } [1].map(Fn("g"))',
+      "Unknown property 'foo' - a getter is not registered for type 'i64' (line 1, position 13)\nin call to function 'g' (line 1, position 23)\nin call to function 'map' (line 1, position 23)",
+    ],
+    ["[Fn(\"a\")].contains(Fn(\"a\"))", "Function not found: == (Fn, Fn) (line 1, position 11)"],
+  ];
+  test.each(errors)("%s", (src, expected) => {
+    expect(err(src)).toBe(expected);
+  });
 });

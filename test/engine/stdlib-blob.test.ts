@@ -3,6 +3,7 @@
 import { describe, expect, test } from "bun:test";
 import type { Value } from "../../src/engine/value.ts";
 import { blob, call, ch, dbg, f, fails, fakeContext, flags, invoke, ri, rx } from "./stdlib-fake-context.ts";
+import { err, str } from "./helpers.ts";
 
 const B = () => blob(1, 2, 3, 4, 5);
 
@@ -201,4 +202,26 @@ test("extract/split results are independent of the source", () => {
   const part = call("extract", b, 0, 2);
   invoke("set", [b, 0, 9]);
   expect(dbg(part)).toBe("[0102]");
+});
+
+describe("script level", () => {
+  test.each([
+    ["blob(10, 7)", "[0707070707070707 0707]"],
+    ["let b = blob(); b.push(1); b.append(\"hi\"); b.append('❤'); b", "[016869e29da4]"],
+    ["let b = blob(2, 1); b.get(9)", "0"],
+    ["let b = blob(); b.pop()", "0"],
+    ["let b = blob(2, 1); b.write_be(0, 8, 0x0102); b", "[0000]"],
+    ["let b = blob(8); b.write_le(0, 8, 1.0); b.parse_le_float(0, 8)", "1.0"],
+    ["let b = blob(3, 0x41); b.as_string()", "AAA"],
+    ["let b = blob(4, 1); let t = b.retain(5, 2); [b.len(), t.len()]", "[0, 4]"],
+    ["const B = blob(3); B.len", "3"],
+  ] as [string, string][])("%s", (src, expected) => {
+    expect(str(src)).toBe(expected);
+  });
+  test.each([
+    ["const B = blob(3); B.extract(0, 1)", "Non-pure method 'extract' cannot be called on constant (line 1, position 22)"],
+    ["blob(10)", "Size of array/BLOB too large (line 1, position 1)"],
+  ] as [string, string][])("%s", (src, expected) => {
+    expect(err(src, { limits: { maxArraySize: 5 } })).toBe(expected);
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, test } from "bun:test";
 import { ExitSignal, RhaiError } from "../../src/engine/errors.ts";
 import { FnPtr, getTag, RFloat, RRange, type Value } from "../../src/engine/value.ts";
 import { blob, call, ctx, dbg, f, fails, fakeContext, flags, invoke, map, reg, rx } from "./stdlib-fake-context.ts";
+import { err, run, str } from "./helpers.ts";
 
 describe("exit", () => {
   test.each([
@@ -127,5 +128,52 @@ describe("get_fn_metadata_list", () => {
   });
   test("without evaluator support the list is empty", () => {
     expect(dbg(call("get_fn_metadata_list"))).toBe("[]");
+  });
+});
+
+describe("parse_json (§2.1)", () => {
+  const values: [string, string][] = [
+    ['parse_json("{\\"a\\": [1, 2.5, null], \\"b\\": {\\"c\\": true}}")', '#{"a": [1, 2.5, ()], "b": #{"c": true}}'],
+    ['parse_json("{\\"n\\": -5, \\"f\\": 1e3, \\"big\\": 99999999999999999999}")', '#{"big": 1e20, "f": 1000.0, "n": -5}'],
+    ['parse_json("{\\"s\\": \\"x\\\\ny\\\\u0041\\", }")', '#{"s": "x\\nyA"}'],
+    ['parse_json("{\\"a\\": 1 // note\\n}")', '#{"a": 1}'],
+    ['"{}".parse_json()', "#{}"],
+  ];
+  test.each(values)("%s", (src, expected) => {
+    expect(dbg(run(src))).toBe(expected);
+  });
+  const errors: [string, string][] = [
+    ['parse_json("[1]")', "Output type incorrect: array (expecting map) (line 1, position 1)"],
+    ['parse_json("42")', "Output type incorrect: i64 (expecting map) (line 1, position 1)"],
+    ['parse_json("{\\"a\\": 1, \\"a\\": 2}")', "Syntax error: Duplicated property for object map literal: a (line 1, position 10)"],
+    ['parse_json("{\\"a\\": \\"\\\\/\\"}")', "Syntax error: Invalid escape sequence: '\\/' (line 1, position 9)"],
+  ];
+  test.each(errors)("%s", (src, expected) => {
+    expect(err(src)).toBe(expected);
+  });
+  test("a non-object is catchable, malformed text is not", () => {
+    expect(str('let r = 0; try { parse_json("[1]") } catch (e) { r = e.error } r')).toBe("ErrorMismatchOutputType");
+    expect(err('try { parse_json("{") } catch { 0 }')).toStartWith("Syntax error: ");
+  });
+});
+
+describe("core functions at script level", () => {
+  test.each([
+    ["let a = [1]; let b = a.take(); a", ""],
+    ["let a = [1]; let b = a.take(); b", "[1]"],
+    ["let x = [1]; x.tag = 5; let y = x; [x.tag, y.tag, tag(x)]", "[5, 5, 5]"],
+    ["let x = #{}; set_tag(x, -3); x.tag()", "-3"],
+    ["let r = 0; try { exit(7) } catch { r = 1 } r", "7"],
+    ["fn f() { exit([1, 2]) } f(); 3", "[1, 2]"],
+    ["sleep(0); sleep(-1.0); 1", "1"],
+    ["fn foo(a, b) {} fn foo() {} get_fn_metadata_list(\"foo\", 2).len()", "1"],
+  ] as [string, string][])("%s", (src, expected) => {
+    expect(str(src)).toBe(expected);
+  });
+  test.each([
+    ["const A = [1]; A.take()", "Non-pure method 'take' cannot be called on constant (line 1, position 18)"],
+    ["let x = [1]; x.tag = 2147483648", "2147483648 is too large to fit into a tag (must be between -2147483648 and 2147483647) (line 1, position 16)"],
+  ] as [string, string][])("%s", (src, expected) => {
+    expect(err(src)).toBe(expected);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from "bun:test";
 import { RhaiError } from "../../src/engine/errors.ts";
 import { FnPtr, RIter, type Value } from "../../src/engine/value.ts";
 import { call, dbg, drainIter, f, fails, flags, reg, ri, rx } from "./stdlib-fake-context.ts";
+import { err, str } from "./helpers.ts";
 
 const yields = (name: string, ...args: Value[]): string => dbg(drainIter(call(name, ...args)));
 
@@ -137,5 +138,32 @@ describe("function pointers (§6)", () => {
   ] as [string, FnPtr, Value][])("%s %p", (name, fp, expected) => {
     expect(call(name, fp)).toBe(expected);
     expect(reg.functions.resolve(`get$${name}`, ["Fn"])!.fn(undefined as never, [fp])).toBe(expected);
+  });
+});
+
+describe("script level (trap 37, §5.1)", () => {
+  test.each([
+    ["let s = []; for x in range(0, 10, 3) { s.push(x) } s", "[0, 3, 6, 9]"],
+    ["let s = []; for x in range(5, 0, -2) { s.push(x) } s", "[5, 3, 1]"],
+    ["let s = []; for x in range(0.0, 1.0, 0.25) { s.push(x) } s", "[0.0, 0.25, 0.5, 0.75]"],
+    ["let s = []; for x in range(9223372036854775800, 9223372036854775807, 5) { s.push(x) } s", "[9223372036854775800]"],
+    ["let s = []; for c in \"héllo\".chars(1, 2) { s.push(c) } s", "[é, l]"],
+    ["let n = 0; for b in 5.bits { if b { n += 1 } } n", "2"],
+    ["range(1, 5)", "1..5"],
+    ["type_of(range(1, 5, 1))", "range"],
+    ["let r = 3..; r.end", "9223372036854775807"],
+    ["(1..=5).is_inclusive", "true"],
+    ["3 in 1..3", "false"],
+    ["const R = 1..5; 3 in R", "true"],
+    ["let f = |x| x; [f.is_anonymous, Fn(\"abc\").name]", '[true, "abc"]'],
+  ] as [string, string][])("%s", (src, expected) => {
+    expect(str(src)).toBe(expected);
+  });
+  test.each([
+    ["range(0, 10, 0)", "step value cannot be zero\nin call to function 'range' (line 1, position 1)"],
+    ["const R = 1..5; R.contains(3)", "Non-pure method 'contains' cannot be called on constant (line 1, position 19)"],
+    ["5.bits(64)", "Bit-field index 64 out of bounds: only 64 bits in bit-field (line 1, position 3)"],
+  ] as [string, string][])("%s", (src, expected) => {
+    expect(err(src)).toBe(expected);
   });
 });

@@ -18,6 +18,7 @@ import {
   ri,
   rx,
 } from "./stdlib-fake-context.ts";
+import { err, str } from "./helpers.ts";
 
 const M = () => map({ b: 2, a: 1, c: 3 });
 
@@ -186,5 +187,33 @@ describe("map limits, flags and properties", () => {
   test("len and is_empty have no property form on maps", () => {
     expect(reg.functions.resolve("get$len", ["map"])).toBeUndefined();
     expect(reg.functions.resolve("get$is_empty", ["map"])).toBeUndefined();
+  });
+});
+
+describe("script level (traps 15, 33, 47)", () => {
+  const values: [string, string][] = [
+    ["#{b: 1, a: 2}", '#{"a": 2, "b": 1}'],
+    ["let m = #{a: 1}; m.len()", "1"],
+    ["let m = #{a: 1}; m.len", ""],
+    ['"a" in #{a: 1}', "true"],
+    ["#{b: 2, a: 1}.keys()", '["a", "b"]'],
+    ["#{b: 2, a: 1}.values()", "[1, 2]"],
+    ['#{b: [1, 2.0, ()], a: "x\\"y"}.to_json()', '{"a":"x\\"y","b":[1,2.0,null]}'],
+    ["let m = #{a: 1}; m += #{b: 2}; m", '#{"a": 1, "b": 2}'],
+    ["#{a: 1} + #{a: 2}", '#{"a": 2}'],
+    ["#{a: 1} == #{a: 1.0}", "true"],
+    ["let m = #{a: 1, b: 2}; m.filter(|k, v| v > 1)", '#{"b": 2}'],
+    ["let m = #{a: 1, b: 2}; m.map(|k| this * 10)", '#{"a": 10, "b": 20}'],
+    ["let m = #{a: 1, b: 2}; let d = m.drain(|k, v| k == \"a\"); [m, d]", '[#{"b": 2}, #{"a": 1}]'],
+    ["let m = #{}; m.n = (m.n ?? 0) + 1; m.n", "1"],
+  ];
+  test.each(values)("%s", (src, expected) => {
+    expect(str(src)).toBe(expected);
+  });
+  test.each([
+    ["let m = #{}; m.n += 1", "Function not found: + ((), i64) (line 1, position 18)"],
+    ["const M = #{a: 1}; M.clear()", "Non-pure method 'clear' cannot be called on constant (line 1, position 22)"],
+  ] as [string, string][])("%s", (src, expected) => {
+    expect(err(src)).toBe(expected);
   });
 });

@@ -2,19 +2,11 @@
 // (`{` means `#{`, `null` means `()`), then the single literal expression is evaluated
 // here: it is made only of literals, arrays and maps.
 
-import type { Expr, Script } from "../ast.ts";
+import type { Expr } from "../ast.ts";
 import { ParseError, RhaiError } from "../errors.ts";
+import { parse } from "../parser/index.ts";
 import type { Registry } from "../registry.ts";
 import { INT_MIN, intFromBig, RFloat, RMap, toBig, type Value } from "../value.ts";
-
-type ParseFn = (text: string, opts: { jsonMode: boolean; strictVariables: boolean }) => Script;
-let parseFn: ParseFn | undefined;
-
-/** The parser, loaded on first use (parse_json is rare; the engine loads it anyway). */
-function parser(): ParseFn {
-  if (!parseFn) parseFn = (require("../parser/index.ts") as { parse: ParseFn }).parse;
-  return parseFn;
-}
 
 function literal(e: Expr): Value {
   switch (e.k) {
@@ -42,7 +34,7 @@ function literal(e: Expr): Value {
 }
 
 export function parseJson(reg: Registry, text: string): Value {
-  const script = parser()(text, { jsonMode: true, strictVariables: false });
+  const script = parse(text, { jsonMode: true, strictVariables: false });
   let value: Value = undefined;
   if (script.body.length > 0) {
     const st = script.body[0]!;
