@@ -73,7 +73,7 @@ describe("tags", () => {
   });
   test("primitives cannot carry a non-zero tag in rex (catchable error); 0 is accepted", () => {
     expect(fails("set_tag", [42, 1])).toBe(
-      "Data type incorrect: i64 (expecting a value that can carry a tag (rex cannot tag i64, f64, bool, char, string or ()))",
+      "Data type incorrect: i64 (expecting a value that can carry a tag (rex cannot tag i64, bool, char, string or ()))",
     );
     expect(fails("set_tag", ["s", 1])).toStartWith("Data type incorrect: string (");
     try {

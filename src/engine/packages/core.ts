@@ -25,7 +25,7 @@ function withTag(reg: Registry, v: Value, t: number): Value {
   if (setTag(target, t)) return target;
   if (t === 0) return v;
   const actual = reg.typeName(v);
-  const requested = "a value that can carry a tag (rex cannot tag i64, f64, bool, char, string or ())";
+  const requested = "a value that can carry a tag (rex cannot tag i64, bool, char, string or ())";
   throw new RhaiError("ErrorMismatchDataType", `Data type incorrect: ${actual} (expecting ${requested})`).with({
     requested,
     actual,
