@@ -232,7 +232,7 @@ function lookup(p: Parser, f: typeof p.frame, name: string, pos: Pos): boolean {
     return r;
   }
   if (p.host.has(name)) return true;
-  if (p.fnNames.has(name)) return false;
+  if (p.isFnName(name)) return false;
   if (p.strict) p.failAt(`Undefined variable: ${name}`, pos);
   return true;
 }

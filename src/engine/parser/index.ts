@@ -3,15 +3,15 @@
 
 import type { Script } from "../ast.ts";
 import { ParseError } from "../errors.ts";
-import { tokenize } from "../lexer.ts";
+import { Lexer, TokenStream } from "../lexer.ts";
 import { Parser, TOO_DEEP, type ParseOptions } from "./state.ts";
 import { parseStmtList } from "./stmt.ts";
 
 export type { ParseOptions } from "./state.ts";
 
 export function parse(source: string, opts: ParseOptions = {}): Script {
-  const toks = tokenize(source, { disabledSymbols: opts.disabledSymbols, jsonMode: opts.jsonMode });
-  const p = new Parser(toks, source, opts);
+  const lx = new Lexer(source, { disabledSymbols: opts.disabledSymbols, jsonMode: opts.jsonMode });
+  const p = new Parser(new TokenStream(lx), source, opts);
   try {
     const body = parseStmtList(p, (t) => t === "eof", "", "", true);
     return { body, functions: p.functions, source };

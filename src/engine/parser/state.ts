@@ -4,7 +4,7 @@
 
 import type { FnDef, Pos } from "../ast.ts";
 import { ParseError } from "../errors.ts";
-import type { Token } from "../lexer.ts";
+import type { Token, TokenStream } from "../lexer.ts";
 import { Frame } from "./scope.ts";
 
 export interface ParseOptions {
@@ -64,8 +64,9 @@ export class Parser {
   readonly maxArray: number;
   readonly maxMap: number;
   readonly maxFunctions: number;
-  /** Names of all script functions (pre-scanned: functions are hoisted). */
-  readonly fnNames = new Set<string>();
+  /** Names of all script functions (scanned on first need: functions are hoisted). */
+  private fnNameSet: Set<string> | undefined;
+  private readonly notFn = new Map<string, boolean>();
   readonly functions: FnDef[] = [];
   readonly fnSigs = new Set<string>();
   /** Module aliases imported at top level so far (visible to function bodies). */
@@ -80,7 +81,7 @@ export class Parser {
   anonCount = 0;
 
   constructor(
-    readonly toks: Token[],
+    readonly ts: TokenStream,
     readonly source: string,
     opts: ParseOptions,
   ) {
@@ -98,42 +99,54 @@ export class Parser {
     this.maxMap = opts.maxMapSize ?? 0;
     this.maxFunctions = opts.maxFunctions ?? 0;
     this.frame = new Frame("top", undefined);
-    this.prescan();
   }
 
-  private prescan(): void {
-    const t = this.toks;
-    for (let k = 0; k + 1 < t.length; k++) {
-      if (t[k]!.t !== "fn") continue;
-      const a = t[k + 1]!;
-      if (t[k + 2]?.t === "." && (a.t === "ident" || a.t === "str") && t[k + 3]?.t === "ident") {
-        this.fnNames.add(t[k + 3]!.v as string);
-      } else if (a.t === "ident") {
-        this.fnNames.add(a.v as string);
+  /** Is `name` the name of a script function defined anywhere in the script? */
+  isFnName(name: string): boolean {
+    let set = this.fnNameSet;
+    if (set === undefined) {
+      // cheap negative answer without lexing the rest of the input
+      const known = this.notFn.get(name);
+      if (known !== undefined) return false;
+      const re = new RegExp(`\\bfn\\s+(?:(?:[A-Za-z_]\\w*|"[^"]*")\\s*\\.\\s*)?${name}\\b`);
+      if (!re.test(this.source)) {
+        this.notFn.set(name, true);
+        return false;
+      }
+      set = this.fnNameSet = new Set();
+      const t = this.ts.all();
+      for (let k = 0; k + 1 < t.length; k++) {
+        if (t[k]!.t !== "fn") continue;
+        const a = t[k + 1]!;
+        if (t[k + 2]?.t === "." && (a.t === "ident" || a.t === "str") && t[k + 3]?.t === "ident") {
+          set.add(t[k + 3]!.v as string);
+        } else if (a.t === "ident") {
+          set.add(a.v as string);
+        }
       }
     }
+    return set.has(name);
   }
 
   // ------------------------------------------------------------ cursor
 
   get tok(): Token {
-    return this.toks[this.i]!;
+    return this.ts.get(this.i);
   }
   peekAt(k: number): Token {
-    const j = Math.min(this.i + k, this.toks.length - 1);
-    return this.toks[j]!;
+    return this.ts.get(this.i + k);
   }
   next(): Token {
-    const t = this.toks[this.i]!;
+    const t = this.ts.get(this.i);
     if (t.t !== "eof") this.i++;
     return t;
   }
   at(kind: string): boolean {
-    return this.toks[this.i]!.t === kind;
+    return this.ts.get(this.i).t === kind;
   }
   /** Consume the token if it is `kind`. */
   eat(kind: string): boolean {
-    if (this.toks[this.i]!.t === kind) {
+    if (this.ts.get(this.i).t === kind) {
       this.i++;
       return true;
     }

@@ -358,10 +358,8 @@ function parseExprStmt(p: Parser): Stmt {
 }
 
 function parseFnDef(p: Parser): void {
-  if (p.eat("private")) {
-    if (!p.at("fn")) p.fail("Expecting 'fn' to start a function definition");
-  }
-  const isPrivate = p.toks[p.i - 1]?.t === "private";
+  const isPrivate = p.eat("private");
+  if (isPrivate && !p.at("fn")) p.fail("Expecting 'fn' to start a function definition");
   const fnTok = p.next();
   checkFnCount(p, fnTok);
   let receiverType: string | undefined;
