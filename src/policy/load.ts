@@ -53,6 +53,15 @@ export class SourceMap {
 
 let setCounter = 0;
 
+/** Texts that may need a lint (cedar.md §10.3); the precise check runs only then. */
+const LINT_TRIGGER = /Action::"(SafeIO|SysinfoAction|NetworkAction|ProcessAction|SystemdAction|SysctlAction)"|\.\s*pid\b|(Sysinfo|Systemd|Sysctl|Uname)::"|\?(principal|resource)/;
+
+/** Number of policies: statements start with permit/forbid outside strings and comments. */
+function countPolicies(text: string): number {
+  const stripped = text.replace(/"(?:[^"\\]|\\.)*"|\/\/[^\n]*/g, "");
+  return (stripped.match(/\b(permit|forbid)\s*\(/g) ?? []).length;
+}
+
 function stripPolicyPrefix(msg: string): string {
   return msg.replace(/^for policy `[^`]*`, /, "");
 }
@@ -61,9 +70,15 @@ function stripPolicyPrefix(msg: string): string {
 export function loadPolicy(cedar: Cedar, text: string): LoadedPolicy {
   const map = new SourceMap(text);
   const setId = `rex${setCounter++}`;
-  const parts = cedar.policySetTextToParts(text);
-  if (parts.type === "failure") {
-    const details = parts.errors
+  // Fast path: one pre-parse of the whole text. Policy texts and templates are split out
+  // (a second wasm code path, costly at cold start) only when a template is present.
+  const split = (): { policies: string[]; policy_templates: string[] } => {
+    const parts = cedar.policySetTextToParts(text);
+    if (parts.type === "failure") throw new PolicyParseError(details(parts.errors));
+    return parts;
+  };
+  const details = (errs: { message: string; sourceLocations?: { start: number; label: string | null }[] }[]) =>
+    errs
       .map((e) => {
         const loc = e.sourceLocations?.[0];
         let msg = e.message.replace(/^failed to parse policies from string: /, "");
@@ -73,45 +88,63 @@ export function loadPolicy(cedar: Cedar, text: string): LoadedPolicy {
         return `${msg} at line ${p.line}, column ${p.column}`;
       })
       .join("; ");
-    throw new PolicyParseError(details);
+  let pset: { staticPolicies: string | Record<string, string>; templates?: Record<string, string> } = { staticPolicies: text };
+  let pre = cedar.preparsePolicySet(setId, pset);
+  let entries: { text: string; offset: number; template: boolean }[] | undefined;
+  if (pre.type === "failure" && !/template/.test(pre.errors.map((e) => e.message).join(" "))) throw new PolicyParseError(details(pre.errors));
+  const locate = () => {
+    if (entries) return entries;
+    const parts = split();
+    let from = 0;
+    const all = [
+      ...parts.policies.map((t) => ({ t, template: false })),
+      ...parts.policy_templates.map((t) => ({ t, template: true })),
+    ];
+    entries = all
+      .map((p) => {
+        const at = text.indexOf(p.t);
+        return { text: p.t, offset: at < 0 ? from++ : at, template: p.template };
+      })
+      .sort((a, b) => a.offset - b.offset);
+    return entries;
+  };
+  if (pre.type === "failure") {
+    const staticPolicies: Record<string, string> = Object.create(null);
+    const templates: Record<string, string> = Object.create(null);
+    locate().forEach((e, i) => {
+      (e.template ? templates : staticPolicies)[`policy${i}`] = e.text;
+    });
+    pset = { staticPolicies, templates };
+    pre = cedar.preparsePolicySet(setId, pset);
+    if (pre.type === "failure") throw new PolicyParseError(details(pre.errors));
   }
-  // Policies and templates in file order; ids policy0, policy1, ... as Cedar numbers them.
-  let from = 0;
-  const all = [
-    ...parts.policies.map((t) => ({ t, template: false })),
-    ...parts.policy_templates.map((t) => ({ t, template: true })),
-  ];
-  const entries = all
-    .map((p) => {
-      const at = text.indexOf(p.t);
-      return { text: p.t, offset: at < 0 ? from++ : at, template: p.template };
-    })
-    .sort((a, b) => a.offset - b.offset);
-  const byteOffsets = entries.map((e) => Buffer.byteLength(text.slice(0, e.offset)));
-  const names = entries.map((e, i) => {
-    const m = /^\s*(?:@\w+\s*\([^)]*\)\s*)*?@id\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)/.exec(e.text);
-    return m ? m[1]! : `policy${i}`;
-  });
-  const staticPolicies: Record<string, string> = Object.create(null);
-  const templates: Record<string, string> = Object.create(null);
-  entries.forEach((e, i) => {
-    (e.template ? templates : staticPolicies)[`policy${i}`] = e.text;
-  });
-  const pset = { staticPolicies, templates };
-  const pre = cedar.preparsePolicySet(setId, pset);
-  if (pre.type === "failure") throw new PolicyParseError(pre.errors.map((e) => e.message).join("; "));
+  const separate = typeof pset.staticPolicies !== "string";
+  const count = separate ? locate().length : countPolicies(text);
+  let byteOffsets: number[] = [];
+  let names: string[] = [];
+  const prepareNames = () => {
+    if (names.length) return;
+    const es = locate();
+    byteOffsets = es.map((e) => Buffer.byteLength(text.slice(0, e.offset)));
+    names = es.map((e, i) => {
+      const m = /^\s*(?:@\w+\s*\([^)]*\)\s*)*?@id\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)/.exec(e.text);
+      return m ? m[1]! : `policy${i}`;
+    });
+  };
   const indexOf = (cedarId: string): number => {
+    prepareNames();
     const m = /^policy(\d+)$/.exec(cedarId);
     const i = m ? Number(m[1]) : -1;
     return i >= 0 && i < names.length ? i : -1;
   };
   const problems: PolicyProblem[] = [];
-  const push = (severity: "error" | "warning", index: number, loc: Located | undefined, message: string) => {
-    const base = index >= 0 ? byteOffsets[index]! : 0;
+  const push = (severity: "error" | "warning", index: number, loc: Located | undefined, message: string, relative = separate) => {
+    prepareNames();
+    const base = index >= 0 && relative ? byteOffsets[index]! : 0;
     const p = map.at(base + (loc ? loc.start : 0));
     problems.push({ severity, policy: index >= 0 ? names[index]! : "policy set", line: p.line, column: p.column, message });
   };
-  if (entries.length > 0) {
+  if (count > 0) {
     const v = cedar.validate({ schema: SCHEMA_TEXT, policies: pset, validationSettings: { mode: "strict" } });
     if (v.type === "success") {
       for (const e of v.validationErrors)
@@ -122,9 +155,10 @@ export function loadPolicy(cedar: Cedar, text: string): LoadedPolicy {
     } else {
       for (const e of v.errors) push("error", -1, undefined, e.message);
     }
-    entries.forEach((e, i) => {
-      for (const lint of lintPolicy(cedar, e.text, e.template)) push("warning", i, { start: lint.offset }, lint.message);
-    });
+    if (LINT_TRIGGER.test(text))
+      locate().forEach((e, i) => {
+        for (const lint of lintPolicy(cedar, e.text, e.template)) push("warning", i, { start: lint.offset }, lint.message, true);
+      });
   }
   // Deduplicate identical lines (the validator reports one problem per applicable type).
   const seen = new Set<string>();
@@ -134,7 +168,7 @@ export function loadPolicy(cedar: Cedar, text: string): LoadedPolicy {
     seen.add(k);
     return true;
   });
-  return { setId, count: entries.length, problems: unique };
+  return { setId, count, problems: unique };
 }
 
 /** `<policy id> at line L, column C: <message>` */

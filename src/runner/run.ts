@@ -11,6 +11,8 @@ import { explainBlock } from "../policy/explain.ts";
 import { PolicyParseError, loadPolicy, problemText } from "../policy/load.ts";
 import { effectiveUserName } from "../policy/user.ts";
 import type { SdkContext } from "../sdk/context.ts";
+import { Engine } from "../engine/engine.ts";
+import { registerFsSdk } from "../sdk/fs/index.ts";
 import { registerLogFunctions } from "../sdk/common/logging.ts";
 import { registerMetricBuilders, type UnitName } from "../sdk/common/metrics.ts";
 import { ArgsError, depthMessage, firstTooDeep, isValidIdentifier, parsePlainArgs, parseTypedArgs } from "./args.ts";
@@ -22,22 +24,12 @@ import { LogBuffer, MetricStore, parseLevel, truncateMessage, type ErrorType, ty
 
 type EngineCtor = new (o: EngineOptions) => EngineLike;
 
-// The engine and the fs SDK are loaded through these specifiers (see docs/runner.md).
-const ENGINE_MODULE = "../engine/engine.ts";
-const FS_SDK_MODULE = "../sdk/fs/index.ts";
-
 async function loadEngine(): Promise<EngineCtor> {
-  const m = (await import(ENGINE_MODULE)) as { Engine: EngineCtor };
-  return m.Engine;
+  return Engine as unknown as EngineCtor;
 }
 
 async function loadFsSdk(): Promise<((ctx: SdkContext) => void) | undefined> {
-  try {
-    const m = (await import(FS_SDK_MODULE)) as { registerFsSdk?: (ctx: SdkContext) => void };
-    return m.registerFsSdk;
-  } catch {
-    return undefined;
-  }
+  return registerFsSdk;
 }
 
 const nowMs = () => performance.timeOrigin + performance.now();
