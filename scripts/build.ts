@@ -172,6 +172,9 @@ async function compile(t: Target, opts: Options, exe: string, outfile: string, v
     minify: { whitespace: true, syntax: true, identifiers: true, keepNames: true },
     bytecode: opts.bytecode,
     sourcemap: "none",
+    // Nothing can be loaded from disk at run time: an import the bundler cannot
+    // resolve is a build error, not a "Cannot find module" in the field.
+    allowUnresolved: [],
     define: {
       __REX_BUILD_VERSION__: JSON.stringify(version),
       __REX_BUILD_COMMIT__: JSON.stringify(commit),
