@@ -57,7 +57,7 @@ describe("unused side-effect-free statements", () => {
 });
 
 describe("try bodies", () => {
-  test.each([
+  test.each<[string, string[]]>([
     ["try { 42 } catch { 0 }", []],
     ["let x = 1; try { x = 5; x } catch { 0 }", ["assign"]],
     ["let x = 1; try { x + 1 } catch { 0 }", ["expr"]],
