@@ -11,7 +11,7 @@ const lastExpr = (src: string): Expr => {
   if (s.k !== "expr") throw new Error(`last statement is ${s.k}`);
   return s.expr;
 };
-const kinds = (b: Stmt[]) => b.map((s) => s.k);
+const kinds = (b: Stmt[]): string[] => b.map((s) => s.k);
 
 describe("literal && / || operands", () => {
   test.each([
