@@ -191,6 +191,35 @@ describe("dist/rex-linux-x64 runs on its own", () => {
   }, SLOW);
 });
 
+describe("the runner's end-to-end tests (test/cli) against the installed binary", () => {
+  const withCliTests = BUILT && ON_LINUX_X64 && existsSync(join(ROOT, "test", "cli", "helpers.ts")) ? test : test.skip;
+  withCliTests("pass with REX_CLI pointing at rex installed from dist/ by install.sh", () => {
+    const home = mkdtempSync(join(tmpdir(), "rex-e2e-"));
+    try {
+      const prefix = join(home, "p");
+      const inst = run([Bun.which("dash") ?? "/bin/sh", join(ROOT, "install.sh"), "--prefix", prefix, "--offline", join(DIST, "rex-linux-x64.gz")], home, {
+        TMPDIR: home,
+      });
+      expect(inst.code).toBe(0);
+      const p = Bun.spawnSync([process.execPath, "test", "test/cli"], {
+        cwd: ROOT,
+        env: { ...process.env, REX_CLI: join(prefix, "bin", "rex") },
+        stdin: "ignore",
+        stdout: "pipe",
+        stderr: "pipe",
+      });
+      const out = p.stdout.toString() + p.stderr.toString();
+      const failed = out.split("\n").filter((l) => l.startsWith("(fail)"));
+      const passed = Number(/^ *(\d+) pass$/m.exec(out)?.[1] ?? 0);
+      expect(failed).toEqual([]);
+      expect(passed).toBeGreaterThan(0);
+      expect(p.exitCode).toBe(0);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 600_000);
+});
+
 describe("dist/rex-linux-arm64 under qemu-user", () => {
   const arm64 = (args: string[]) => (arch() === "arm64" ? args : [QEMU!, "-L", ARM64_SYSROOT, ...args]);
 
