@@ -116,14 +116,18 @@ detect_libc() {
   if [ -z "$libc" ]; then
     libc=glibc
     if [ "$os" = linux ]; then
-      for f in /lib/ld-musl-*.so.1 /usr/lib/ld-musl-*.so.1; do
-        if [ -e "$f" ]; then libc=musl; fi
-      done
-      if [ "$libc" = glibc ] && command -v ldd >/dev/null 2>&1; then
-        case "$(ldd --version 2>&1 || true)" in
-          *musl*) libc=musl ;;
-        esac
-      fi
+      # ldd says which C library the system uses; a musl loader alone may be an
+      # extra package on a glibc system, so it decides only when ldd is silent.
+      ldd_says=$(ldd --version 2>&1 || true)
+      case "$ldd_says" in
+        *musl*) libc=musl ;;
+        *GLIBC* | *"GNU libc"* | *"GNU C Library"*) ;;
+        *)
+          for f in /lib/ld-musl-*.so.1; do
+            if [ -e "$f" ]; then libc=musl; fi
+          done
+          ;;
+      esac
     fi
   fi
   case "$libc" in
@@ -255,7 +259,7 @@ else
 fi
 
 chmod 755 "$binary"
-version_line=$("$binary" --version 2>/dev/null) || die "the $asset executable does not run on this host; nothing was installed"
+version_line=$("$binary" --version </dev/null 2>/dev/null) || die "the $asset executable does not run on this host; nothing was installed"
 
 # Stage beside the destination, then rename: the switch is atomic, and a rex
 # that is running while we replace it keeps its old file.

@@ -142,6 +142,57 @@ describe("install.sh downloads, verifies and installs", () => {
   });
 });
 
+describe("install.sh detects the platform with uname", () => {
+  // A fake `uname` first on PATH stands in for the host; no REX_INSTALL_* overrides.
+  const cases: Array<[string, string, string]> = [
+    ["Linux", "x86_64", "linux-x64"],
+    ["Linux", "aarch64", "linux-arm64"],
+    ["Darwin", "x86_64", "darwin-x64"],
+    ["Darwin", "arm64", "darwin-arm64"],
+  ];
+  for (const [s, m, target] of cases) {
+    dtest(`uname ${s} ${m} → rex-${target}.gz`, async () => {
+      const { env, prefix, rex, home } = setup();
+      delete env.REX_INSTALL_OS;
+      delete env.REX_INSTALL_ARCH;
+      delete env.REX_INSTALL_LIBC;
+      const bin = join(home, "fakebin");
+      mkdirSync(bin);
+      writeFileSync(join(bin, "uname"), `#!/bin/sh\ncase "$1" in -s) echo ${s} ;; -m) echo ${m} ;; *) exit 1 ;; esac\n`, { mode: 0o755 });
+      // sysctl answers "not translated" so an x86-64 Darwin stays x64
+      writeFileSync(join(bin, "sysctl"), "#!/bin/sh\necho 0\n", { mode: 0o755 });
+      // ldd reports glibc (the test host may use either)
+      writeFileSync(join(bin, "ldd"), "#!/bin/sh\necho 'ldd (GNU libc) 2.36'\n", { mode: 0o755 });
+      const r = await runInstall(["--prefix", prefix], { ...env, PATH: `${bin}:${env.PATH}` });
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(readFileSync(rex, "utf8")).toContain(fakeVersionLine("0.2.0", target));
+      removeAll(home);
+    });
+  }
+
+  dtest("an x86-64 shell under Rosetta on Apple silicon gets darwin-arm64; ldd saying musl gets linux-x64-musl", async () => {
+    const cases: Array<[string, string, string, string]> = [
+      ["Darwin", "x86_64", "echo 1", "darwin-arm64"],
+      ["Linux", "x86_64", "echo 'musl libc (x86_64)'; exit 1", "linux-x64-musl"],
+    ];
+    for (const [s, m, extra, target] of cases) {
+      const { env, prefix, rex, home } = setup();
+      delete env.REX_INSTALL_OS;
+      delete env.REX_INSTALL_ARCH;
+      delete env.REX_INSTALL_LIBC;
+      const bin = join(home, "fakebin");
+      mkdirSync(bin);
+      writeFileSync(join(bin, "uname"), `#!/bin/sh\ncase "$1" in -s) echo ${s} ;; -m) echo ${m} ;; esac\n`, { mode: 0o755 });
+      writeFileSync(join(bin, s === "Darwin" ? "sysctl" : "ldd"), `#!/bin/sh\n${extra}\n`, { mode: 0o755 });
+      const r = await runInstall(["--prefix", prefix], { ...env, PATH: `${bin}:${env.PATH}` });
+      expect(r.code).toBe(0);
+      expect(readFileSync(rex, "utf8")).toContain(fakeVersionLine("0.2.0", target));
+      removeAll(home);
+    }
+  });
+});
+
 describe("install.sh refuses, with nothing installed", () => {
   dtest("a tampered download (checksum mismatch) leaves an existing install untouched", async () => {
     const { env, prefix, rex, home } = setup();
