@@ -144,6 +144,17 @@ describe("dist/rex-linux-x64 runs on its own", () => {
     }
   }, SLOW);
 
+  runX64("embeds the schema: `rex policy schema` prints policies/schema.cedarschema with nothing beside it", () => {
+    const { dir, rex, cwd } = isolated(join(DIST, "rex-linux-x64"));
+    try {
+      const r = run([rex, "policy", "schema"], cwd);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(readFileSync(join(ROOT, "policies", "schema.cedarschema"), "utf8"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, SLOW);
+
   runX64("ignores bunfig.toml and .env in its working directory", () => {
     const { dir, rex, cwd } = isolated(join(DIST, "rex-linux-x64"));
     try {
