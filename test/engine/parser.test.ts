@@ -282,3 +282,37 @@ describe("expression depth (§13)", () => {
     expect(performance.now() - t0).toBeLessThan(5000);
   });
 });
+
+describe("parse_json mode (rhai-stdlib.md §2.1)", () => {
+  const j = (src: string) => expr(src, { jsonMode: true });
+  test("{ is a map, null is (), trailing commas and comments", () => {
+    expect(j('{"a": [1, 2.5, null], "b": {"c": true},} // x')).toBe('#{a: [1, 2.5f, ()], b: #{c: true}}');
+  });
+  test.each([
+    ['{"a": 1, "a": 2}', "Syntax error: Duplicated property for object map literal: a (line 1, position 10)"],
+    ['{"a": 1}; 5', "Syntax error: Unexpected ';' (line 1, position 9)"],
+    ['{"a": "\\/"}', "Syntax error: Invalid escape sequence: '\\/' (line 1, position 9)"],
+  ])("%s", (src, msg) => {
+    expect(() => parse(src, { jsonMode: true })).toThrow(msg.replace(/^Syntax error: /, "").replace(/ \(line.*$/, ""));
+    try {
+      parse(src, { jsonMode: true });
+    } catch (e) {
+      expect(String(e)).toBe(msg);
+    }
+  });
+});
+
+describe("module prefixes under strict variables", () => {
+  test("imports are block-scoped; global and host namespaces are always valid", () => {
+    expect(() => parse('import "a" as m; { m::x }')).not.toThrow();
+    expect(() => parse("global::X")).not.toThrow();
+    expect(() => parse("IoErrorKind::NotFound", { namespaces: new Set(["IoErrorKind"]) })).not.toThrow();
+    expect(() => parse('import "a" as m; fn f() { m::g() }')).not.toThrow();
+    expect(() => parse("m::x", { strictVariables: false })).not.toThrow();
+  });
+  test("anonymous function names are stable per script and differ across scripts", () => {
+    const a = parse("let f = || 1;").functions[0]!.name;
+    expect(parse("let f = || 1;").functions[0]!.name).toBe(a);
+    expect(parse("let f = || 2;").functions[0]!.name).not.toBe(a);
+  });
+});

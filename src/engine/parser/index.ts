@@ -5,6 +5,7 @@ import type { Script } from "../ast.ts";
 import { ParseError } from "../errors.ts";
 import { Lexer, TokenStream } from "../lexer.ts";
 import { Parser, TOO_DEEP, type ParseOptions } from "./state.ts";
+import { parseExpr } from "./expr.ts";
 import { parseStmtList } from "./stmt.ts";
 
 export type { ParseOptions } from "./state.ts";
@@ -13,6 +14,12 @@ export function parse(source: string, opts: ParseOptions = {}): Script {
   const lx = new Lexer(source, { disabledSymbols: opts.disabledSymbols, jsonMode: opts.jsonMode });
   const p = new Parser(new TokenStream(lx), source, opts);
   try {
+    if (opts.jsonMode) {
+      // parse_json: exactly one expression (rhai-stdlib.md §2.1)
+      const e = parseExpr(p);
+      if (!p.at("eof")) p.unexpected();
+      return { body: [{ k: "expr", pos: e.pos, expr: e }], functions: p.functions, source };
+    }
     const body = parseStmtList(p, (t) => t === "eof", "", "", true);
     return { body, functions: p.functions, source };
   } catch (e) {

@@ -100,8 +100,14 @@ export function parseInterp(p: Parser): Expr {
 
 /** 16 lowercase hex digits, deterministic per script and closure. */
 function anonName(p: Parser, line: number, pos: number): string {
+  if (p.sourceHash === undefined) {
+    let h = 0x811c9dc5;
+    const src = p.source;
+    for (let i = 0; i < src.length; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193) >>> 0;
+    p.sourceHash = h;
+  }
   const key = `${p.source.length}:${line}:${pos}:${p.anonCount++}`;
-  let h1 = 0x811c9dc5;
+  let h1 = p.sourceHash;
   let h2 = 0x01000193 ^ p.source.length;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);

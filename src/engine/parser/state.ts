@@ -79,6 +79,8 @@ export class Parser {
   /** Parsing a switch case value: `|` separates values. */
   noPipe = false;
   anonCount = 0;
+  /** FNV-1a of the source, mixed into anonymous function names (computed on first use). */
+  sourceHash: number | undefined;
 
   constructor(
     readonly ts: TokenStream,
