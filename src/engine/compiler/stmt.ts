@@ -8,7 +8,7 @@ import { FnPtr, RBlob, RChar, RFloat, RIter, ITER_DONE, RMap, RRange, SharedCell
 import { hostDisplay } from "../format.ts";
 import { errorToValue } from "./catch.ts";
 import type { Compiler } from "./compiler.ts";
-import { compileExpr, compileValue, mismatch } from "./expr.ts";
+import { compileExpr, compileValue, isPlace, mismatch } from "./expr.ts";
 import { OpAssignSite } from "./operators.ts";
 import { compilePlace } from "./places.ts";
 import { BREAK, CONTINUE, CtlSignal, type Ev, type Ex, type Frame, NORMAL, RETURN } from "./runtime.ts";
@@ -270,6 +270,7 @@ function compileOpAssign(c: Compiler, s: OpAssignStmt): Ex {
 function compileFor(c: Compiler, s: ForStmt): Ex {
   const iterable = compileExpr(c, s.iterable);
   const ipos = s.iterable.pos;
+  const srcIsPlace = isPlace(s.iterable);
   c.scope.push();
   const xv = c.scope.declare(s.name, false);
   const iv = s.counter !== undefined ? c.scope.declare(s.counter, false) : undefined;
@@ -326,8 +327,9 @@ function compileFor(c: Compiler, s: ForStmt): Ex {
         }
       }
     } else if (Array.isArray(src)) {
-      for (let k = 0; k < src.length; k++) {
-        code = iter(f, deepCopy(src[k]), n++);
+      const arr = srcIsPlace ? src.slice() : src;
+      for (let k = 0; k < arr.length; k++) {
+        code = iter(f, deepCopy(arr[k]), n++);
         if (code !== NORMAL) break;
       }
     } else if (typeof src === "string") {
