@@ -95,6 +95,10 @@ function skipTrivia(s: Scanner): void {
   }
 }
 
+function tok(t: string, v: unknown, line: number, pos: number): Token {
+  return { t, v: v as Token["v"], line, pos };
+}
+
 /** A pull lexer: one token per call to `next()`; after "eof" it keeps returning "eof". */
 export class Lexer {
   private readonly s: Scanner;
@@ -129,12 +133,6 @@ export class Lexer {
     const s = this.s;
     const disabled = this.disabled;
     const interps = this.interps;
-    const tok = (t: string, v: unknown, line: number, pos: number): Token => ({
-      t,
-      v: v as Token["v"],
-      line,
-      pos,
-    });
     skipTrivia(s);
     const line = s.line;
     const col = s.col;

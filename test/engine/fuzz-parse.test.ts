@@ -43,9 +43,9 @@ function rng(seed: number): () => number {
   };
 }
 
-function check(src: string): void {
+function check(src: string, opts: Parameters<typeof parse>[1] = {}): void {
   try {
-    parse(src);
+    parse(src, opts);
   } catch (e) {
     if (!(e instanceof ParseError)) {
       throw new Error(`non-ParseError for ${JSON.stringify(src)}: ${String(e)}`);
@@ -84,6 +84,21 @@ test("mutations of valid scripts (1500 cases)", () => {
       else s = s.slice(0, at) + s.slice(at, at + 3) + s.slice(at);
     }
     check(s);
+  }
+  expect(performance.now() - t0).toBeLessThan(10_000);
+});
+
+test("random characters, JSON mode and non-strict mode (1000 cases)", () => {
+  const r = rng(4242);
+  const ALPHABET = [..."abxyz019_.,;:()[]{}#@$~`'\"\\|&^!?=<>+-*/% \n\t\r"].concat(["é", "😀", "\u00a0", "\u0000", "${", "/*", "*/", "//"]);
+  const t0 = performance.now();
+  for (let n = 0; n < 1000; n++) {
+    const len = 1 + Math.floor(r() * 60);
+    let s = "";
+    for (let k = 0; k < len; k++) s += ALPHABET[Math.floor(r() * ALPHABET.length)]!;
+    check(s);
+    check(s, { jsonMode: true });
+    check(s, { strictVariables: false, maxExprDepth: 0 });
   }
   expect(performance.now() - t0).toBeLessThan(10_000);
 });

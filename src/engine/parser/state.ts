@@ -47,6 +47,9 @@ export function describe(t: Token): string {
     case "char":
     case "istart":
       return "literal";
+    case "imid":
+    case "iend":
+      return "}";
     default:
       return t.t;
   }
