@@ -278,6 +278,10 @@ describe("expression depth (§13)", () => {
       expect(depthErr(unit.repeat(200_000))).toBe(TOO);
     }
     expect(depthErr("(".repeat(1 << 20))).toBe(TOO);
+    expect(depthErr("let a = 1; a" + ".b".repeat(1 << 18))).toBe(TOO);
+    expect(depthErr("let a = 1; a" + ".b".repeat(255))).toBe("ok");
+    expect(depthErr("let a = 1; a" + "[0]".repeat(256))).toBe("ok");
+    expect(depthErr("let a = 1; a" + "[0]".repeat(257))).toBe(TOO);
     expect(depthErr("(".repeat(100_000), { maxExprDepth: 0 })).toBe(TOO);
     expect(performance.now() - t0).toBeLessThan(5000);
   });

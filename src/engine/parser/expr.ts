@@ -7,7 +7,7 @@ import { KEYWORD_FNS, NO_METHOD_FNS } from "../lexer.ts";
 import type { Token } from "../lexer.ts";
 import { INT_MIN, RChar, RFloat, intFromBig, type Value } from "../value.ts";
 import { parseArray, parseClosure, parseInterp, parseMap } from "./literals.ts";
-import { Parser } from "./state.ts";
+import { Parser, TOO_DEEP } from "./state.ts";
 import { parseBlockBody, parseControl, parseStmtInExpr } from "./stmt.ts";
 
 const PREC: ReadonlyMap<string, number> = new Map([
@@ -403,13 +403,17 @@ function checkLiteralIndex(p: Parser, target: Expr, idx: Expr): void {
   }
 }
 
+/** Longest flat postfix chain (`a.b.c...`): keeps the AST depth bounded for the evaluator. */
+export const MAX_CHAIN = 256;
+
 export function parsePostfix(p: Parser, e: Expr): Expr {
-  const d = p.depth;
-  for (;;) {
+  for (let steps = 0; ; steps++) {
     const t = p.tok;
+    if (steps >= MAX_CHAIN && (t.t === "." || t.t === "?." || t.t === "[" || t.t === "?[")) {
+      p.fail(TOO_DEEP);
+    }
     if (t.t === "." || t.t === "?.") {
       p.next();
-      p.levelUp();
       const nullSafe = t.t === "?.";
       const nt = p.tok;
       if (nt.t === "reserved" && /^[A-Za-z_]/.test(nt.v as string)) p.reserved(nt);
@@ -429,15 +433,15 @@ export function parsePostfix(p: Parser, e: Expr): Expr {
       }
     } else if (t.t === "[" || t.t === "?[") {
       p.next();
+      const d = p.depth;
       p.levelUp();
       const index = parseExpr(p);
+      p.depth = d;
       p.expect("]", "for a matching [ in this index expression");
       checkLiteralIndex(p, e, index);
       e = { k: "index", pos: p.pos(t), target: e, index, nullSafe: t.t === "?[" };
     } else {
-      break;
+      return e;
     }
   }
-  p.depth = d;
-  return e;
 }
