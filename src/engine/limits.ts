@@ -64,27 +64,93 @@ export class SizeChecker {
 
   check(v: Value): void {
     if (!this.enabled) return;
-    const t = { arr: 0, map: 0, str: 0 };
-    measure(v, t);
     const l = this.limits;
-    if (l.maxStringSize > 0 && t.str > l.maxStringSize) throw new RhaiError("ErrorDataTooLarge", "Length of string too large");
+    if (typeof v === "string") {
+      if (l.maxStringSize > 0 && stringTooLarge(v, l.maxStringSize)) throw new RhaiError("ErrorDataTooLarge", "Length of string too large");
+      return;
+    }
+    if (typeof v !== "object" || v === null) return;
+    const t = measureContainer(v);
+    if (t === undefined) return;
     if (l.maxArraySize > 0 && t.arr > l.maxArraySize) throw new RhaiError("ErrorDataTooLarge", "Size of array/BLOB too large");
     if (l.maxMapSize > 0 && t.map > l.maxMapSize) throw new RhaiError("ErrorDataTooLarge", "Size of object map too large");
   }
 }
 
-function measure(v: Value, t: { arr: number; map: number; str: number }): void {
-  if (typeof v === "string") {
-    t.str = Math.max(t.str, utf8Len(v));
-  } else if (Array.isArray(v)) {
+/** UTF-8 length > max? Each UTF-16 unit is 1 to 3 UTF-8 bytes, so most strings need no count. */
+function stringTooLarge(s: string, max: number): boolean {
+  if (s.length * 3 <= max) return false;
+  if (s.length > max) return true;
+  return utf8Len(s) > max;
+}
+
+interface Sizes {
+  /** Array elements and BLOB bytes, nested arrays counted recursively. */
+  arr: number;
+  /** Object-map properties, nested maps counted recursively. */
+  map: number;
+}
+
+interface CachedSizes extends Sizes {
+  /** Container length when `arr`/`map` were last brought up to date. */
+  len: number;
+  /** Container length at the last full measurement. */
+  fullLen: number;
+}
+
+// Sizes of containers measured earlier. A container that grew is measured incrementally (only
+// its new elements) until it has doubled since its last full measurement, so a loop of pushes
+// costs amortised O(1) per check instead of O(n). Nested containers are checked themselves
+// when they grow; an outer total may lag behind in-place growth of a nested container until
+// the outer container's next full measurement.
+const SIZE_CACHE = new WeakMap<object, CachedSizes>();
+
+function measureContainer(v: object): Sizes | undefined {
+  if (v instanceof RBlob) return { arr: v.length, map: 0 };
+  const isArray = Array.isArray(v);
+  if (!isArray && !(v instanceof RMap)) return undefined;
+  const len = isArray ? (v as Value[]).length : (v as RMap).size;
+  const c = SIZE_CACHE.get(v);
+  if (c !== undefined && len >= c.len && len < 2 * c.fullLen + 16) {
+    if (len === c.len) return c;
+    if (isArray) {
+      const a = v as Value[];
+      c.arr += len - c.len;
+      for (let i = c.len; i < len; i++) addNested(a[i], c);
+    } else {
+      // Map growth: new keys are not ordered by position; re-measure values (cheap for the
+      // small maps this path sees before the doubling rule forces a full measurement).
+      const full = measureFull(v);
+      c.arr = full.arr;
+      c.map = full.map;
+    }
+    c.len = len;
+    return c;
+  }
+  const full = measureFull(v);
+  SIZE_CACHE.set(v, { ...full, len, fullLen: len });
+  return full;
+}
+
+function addNested(x: Value, t: Sizes): void {
+  if (typeof x !== "object" || x === null) return;
+  const n = measureContainer(x);
+  if (n !== undefined) {
+    t.arr += n.arr;
+    t.map += n.map;
+  }
+}
+
+function measureFull(v: object): Sizes {
+  const t: Sizes = { arr: 0, map: 0 };
+  if (Array.isArray(v)) {
     t.arr += v.length;
-    for (const x of v) if (typeof x === "object" || typeof x === "string") measure(x, t);
+    for (const x of v) addNested(x, t);
   } else if (v instanceof RMap) {
     t.map += v.size;
-    for (const x of v.values()) if (typeof x === "object" || typeof x === "string") measure(x, t);
-  } else if (v instanceof RBlob) {
-    t.arr += v.length;
+    for (const x of v.values()) addNested(x, t);
   }
+  return t;
 }
 
 export function tooManyVariables(): RhaiError {
