@@ -8,6 +8,7 @@ import { CtlSignal, Frame, ModuleNs, RETURN, Runtime } from "./compiler/runtime.
 import { ExitSignal, ParseError, type Position, RhaiError } from "./errors.ts";
 import { stackOverflow } from "./limits.ts";
 import { registerStdlib } from "./packages/index.ts";
+import { optimize } from "./optimizer.ts";
 import { parse } from "./parser/index.ts";
 import { Registry } from "./registry.ts";
 import type { Value } from "./value.ts";
@@ -53,8 +54,7 @@ export class Engine implements EngineLike {
         maxFunctions: l.maxFunctions,
         namespaces: new Set(this.registry.modules.keys()),
       });
-      // The optimizer (optimizer.ts, §0.3) is applied here once it exists.
-      return script;
+      return optimize(script);
     } catch (e) {
       if (e instanceof RangeError) throw new ParseError("Expression exceeds maximum complexity", undefined);
       throw e;

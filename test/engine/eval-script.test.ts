@@ -16,9 +16,19 @@ function errors(name: string, cases: Case[]): void {
   });
 }
 
-// These two depend on the optimizer (§0.3), which does not exist yet (src/engine/optimizer.ts).
-test.todo("optimizer: let x = 1; x && true → 1");
-test.todo("optimizer: try { 42 } catch { 0 } → ()");
+values("optimizer effects (§0.3)", [
+  ["let x = 1; x && true", "1"],
+  ["let x = 2; true && x", "2"],
+  ["let x = 1; x || false", "1"],
+  ["try { 42 } catch { 0 }", ""],
+  ["let x = 1; try { x = 5; x } catch { 0 }", ""],
+  ["let x = 1; try { x + 1 } catch { 0 }", "2"],
+  ["let x = 1; if x { 1 }; 3", "3"],
+  ["let x = 1; for i in 0..2 { if x { 1 } } 1", "1"],
+  ["{ import \"nosuch\" as q; 5 }", "5"],
+  ["`${[1.0, 'c']}`", "[1.0, 'c']"],
+  ["let v = [1.0, 'c']; `${v}`", "[1.0, c]"],
+]);
 
 values("statements and block values (§2.2)", [
   ["let a = 1; a + 1;", "2"],
