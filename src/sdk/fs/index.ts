@@ -17,25 +17,37 @@ import { makeRuntime, type FsRuntime } from "./runtime.ts";
 
 const runtimes = new WeakMap<SdkContext, FsRuntime>();
 
-/** Unexpected JS exceptions become catchable `Other` errors (runner.md §5.3). */
-function wrap(fn: NativeFn): NativeFn {
-  return (ctx, args) => {
+/**
+ * Every SDK entry point: records the call site (line, function name) on the runtime for the
+ * authorization requests it makes (restored afterwards, callbacks may nest SDK calls), and
+ * turns unexpected JS exceptions into catchable `Other` errors (runner.md §5.3).
+ */
+function wrapper(rt: FsRuntime): (fn: NativeFn) => NativeFn {
+  return (fn) => (ctx, args) => {
+    const line = rt.line;
+    const api = rt.api;
+    rt.line = ctx.pos?.line ?? 0;
+    rt.api = ctx.fnName;
     try {
       return fn(ctx, args);
     } catch (e) {
       if (e instanceof RhaiError || !(e instanceof Error)) throw e;
       throw fsError("Other", `Internal error: ${e.message}`);
+    } finally {
+      rt.line = line;
+      rt.api = api;
     }
   };
 }
 
 /** A memo-filling DirEntry method: writes the updated entry back to the receiver. */
-function withEntry<T extends Value>(f: (e: DirEntry, args: Value[]) => WithEntry<T>): NativeFn {
-  return wrap((_ctx, args) => {
-    const [v, e] = f(args[0] as DirEntry, args);
-    args[0] = e;
-    return v;
-  });
+function entryMethod(wrap: (fn: NativeFn) => NativeFn) {
+  return <T extends Value>(f: (e: DirEntry, args: Value[]) => WithEntry<T>): NativeFn =>
+    wrap((_ctx, args) => {
+      const [v, e] = f(args[0] as DirEntry, args);
+      args[0] = e;
+      return v;
+    });
 }
 
 function metadataToMap(m: Metadata): RMap {
@@ -56,6 +68,8 @@ export function registerFsSdk(ctx: SdkContext): void {
   const reg: Registry = ctx.registry;
   const rt = makeRuntime(ctx);
   runtimes.set(ctx, rt);
+  const wrap = wrapper(rt);
+  const withEntry = entryMethod(wrap);
 
   registerBuilders(reg);
   reg.registerType(DirHandle, { name: "DirHandle" });
