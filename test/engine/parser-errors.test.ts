@@ -106,7 +106,8 @@ const CASES: [string, string][] = [
   ["switch 1 { _ => 1, 2 => 3 }", "Default switch case must be the last (line 1, position 12)"],
   ["switch 1 { _ if true => 1 }", "This switch case cannot have a condition (line 1, position 14)"],
   ["let x = 1; switch 1 { x => 1 }", "Expecting a literal expression (line 1, position 23)"],
-  ["switch 1 { y => 1 }", "Expecting a literal expression (line 1, position 12)"],
+  ["switch 1 { y => 1 }", "Expecting literal expression (line 1, position 12)"],
+  ["switch 1 { 1 | | 2 => 1 }", "Expecting literal expression (line 1, position 16)"],
   ["switch 1 { 1 if 2 => 1 }", "Expecting a boolean expression, not a number (line 1, position 17)"],
   ["switch 1 { 1 => 2", "Expecting ')' to end this switch block (line 1, position 18)"],
   ["switch 1 { 1 => 2 3 => 4 }", "Expecting ',' to separate the items in this switch block (line 1, position 19)"],
@@ -146,7 +147,11 @@ const CASES: [string, string][] = [
   ["fn f() 1", "Expecting body statement block for function f (line 1, position 8)"],
   ["fn f(a b) {}", "Expecting ',' to separate the parameters of function 'f' (line 1, position 8)"],
   ["fn f(a, 1) {}", "Expecting ')' to close the parameters list of function 'f' (line 1, position 9)"],
-  ["fn f(if) {}", "Expecting name of a variable (line 1, position 6)"],
+  ["fn f(if) {}", "Expecting ')' to close the parameters list of function 'f' (line 1, position 6)"],
+  ["|if| 1", "Expecting '|' to close the parameters list of anonymous function or closure (line 1, position 2)"],
+  ["private let x = 1;", "Expecting 'fn' following 'private' (line 1, position 9)"],
+  ["fn \"T\" f() {}", "Expecting '.' after the type name for 'this' (line 1, position 8)"],
+  ["for x in { [1] } {}", "Expecting a boolean expression (line 1, position 10)"],
   ["{ fn f() {} }", "Function definitions must be at global level and cannot be inside a block or another function (line 1, position 3)"],
   ["fn f() { fn g() {} }", "Function definitions must be at global level and cannot be inside a block or another function (line 1, position 10)"],
   ["if true { private fn g() {} }", "Function definitions must be at global level and cannot be inside a block or another function (line 1, position 11)"],
@@ -209,7 +214,6 @@ const CASES: [string, string][] = [
   ["{ let x = 1; } x", "Undefined variable: x (line 1, position 16)"],
   ["for i in [1] {} i", "Undefined variable: i (line 1, position 17)"],
   ["try {} catch (e) {} e", "Undefined variable: e (line 1, position 21)"],
-  ["export y;", "Undefined variable: y (line 1, position 8)"],
 ];
 
 describe("parse errors", () => {

@@ -170,6 +170,7 @@ function negate(v: Value): Value | undefined {
 
 export function parseUnary(p: Parser): Expr {
   const t = p.tok;
+  if (p.noPipe && t.t === "|") p.fail("Unexpected '|'");
   if (t.t === "-" || t.t === "+" || t.t === "!") {
     p.next();
     const d = p.depth;
@@ -332,8 +333,13 @@ function parsePrimary(p: Parser): Expr {
     case "while":
     case "loop":
     case "do":
-    case "for":
-      return { k: "stmt", pos, stmt: parseStmtInExpr(p) };
+    case "for": {
+      const d = p.depth;
+      p.levelUp();
+      const stmt = parseStmtInExpr(p);
+      p.depth = d;
+      return { k: "stmt", pos, stmt };
+    }
     case "|":
     case "||":
       return parseClosure(p);
@@ -407,13 +413,17 @@ function checkLiteralIndex(p: Parser, target: Expr, idx: Expr): void {
 export const MAX_CHAIN = 256;
 
 export function parsePostfix(p: Parser, e: Expr): Expr {
+  const base = p.depth;
+  let run = 0; // consecutive `[...]` deepen cumulatively (the reference's index chains)
   for (let steps = 0; ; steps++) {
     const t = p.tok;
     if (steps >= MAX_CHAIN && (t.t === "." || t.t === "?." || t.t === "[" || t.t === "?[")) {
       p.fail(TOO_DEEP);
     }
     if (t.t === "." || t.t === "?.") {
+      run = 0;
       p.next();
+      p.levelUp();
       const nullSafe = t.t === "?.";
       const nt = p.tok;
       if (nt.t === "reserved" && /^[A-Za-z_]/.test(nt.v as string)) p.reserved(nt);
@@ -431,12 +441,14 @@ export function parsePostfix(p: Parser, e: Expr): Expr {
         if (KEYWORD_FNS.has(name)) p.fail(`'${name}' is a reserved keyword`, nt);
         e = { k: "prop", pos: npos, target: e, name, nullSafe };
       }
+      p.depth = base;
     } else if (t.t === "[" || t.t === "?[") {
       p.next();
-      const d = p.depth;
+      p.depth = base + run++;
+      p.levelUp();
       p.levelUp();
       const index = parseExpr(p);
-      p.depth = d;
+      p.depth = base;
       p.expect("]", "for a matching [ in this index expression");
       checkLiteralIndex(p, e, index);
       e = { k: "index", pos: p.pos(t), target: e, index, nullSafe: t.t === "?[" };

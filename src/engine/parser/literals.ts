@@ -2,13 +2,15 @@
 // functions / closures (§3.7), which are lifted into the script's function table.
 
 import type { Expr, FnExpr, MapExpr, Stmt } from "../ast.ts";
-import { KEYWORD_FNS, KEYWORDS } from "../lexer.ts";
+import { KEYWORD_FNS } from "../lexer.ts";
 import { checkStringSize, parseExpr } from "./expr.ts";
 import { Frame } from "./scope.ts";
 import type { Parser } from "./state.ts";
 import { parseStmt, parseStmtList } from "./stmt.ts";
 
 export function parseArray(p: Parser): Expr {
+  const d0 = p.depth;
+  p.levelUp();
   const open = p.next();
   const pos = p.pos(open);
   const items: Expr[] = [];
@@ -29,10 +31,13 @@ export function parseArray(p: Parser): Expr {
     else if (t.t === "eof") p.fail(`Expecting ']' ${end}`);
     else p.fail("Expecting ',' to separate the items of this array literal");
   }
+  p.depth = d0;
   return { k: "array", pos, items };
 }
 
 export function parseMap(p: Parser): Expr {
+  const d0 = p.depth;
+  p.levelUp();
   const open = p.next();
   const pos = p.pos(open);
   const entries: MapExpr["entries"] = [];
@@ -74,6 +79,7 @@ export function parseMap(p: Parser): Expr {
     else if (n.t === "ident") p.fail("Expecting ',' to separate the items of this object map literal");
     else p.fail(`Expecting '}' ${end}`);
   }
+  p.depth = d0;
   return { k: "map", pos, entries };
 }
 
@@ -82,6 +88,8 @@ export function parseInterp(p: Parser): Expr {
   const pos = p.pos(first);
   checkStringSize(p, first.v as string, first);
   const parts: (string | Stmt[])[] = [first.v as string];
+  const d0 = p.depth;
+  p.levelUp();
   for (;;) {
     const d = p.depth;
     p.levelUp();
@@ -95,6 +103,7 @@ export function parseInterp(p: Parser): Expr {
     parts.push(t.v as string);
     if (t.t === "iend") break;
   }
+  p.depth = d0;
   return { k: "interp", pos, parts };
 }
 
@@ -138,8 +147,6 @@ export function parseClosure(p: Parser): FnExpr {
         params.push(name);
       } else if (t.t === "reserved") {
         p.reserved(t);
-      } else if (KEYWORDS.has(t.t)) {
-        p.fail("Expecting name of a variable", t);
       } else {
         p.fail("Expecting '|' to close the parameters list of anonymous function or closure", t);
       }
@@ -155,6 +162,7 @@ export function parseClosure(p: Parser): FnExpr {
   p.frame = frame;
   p.loops = 0;
   p.inFn = true;
+  p.levelUp();
   p.levelUp();
   if (p.at("eof")) p.fail("Expecting body statement block for anonymous function");
   const stmt = parseStmt(p, false)!; // never a fn definition (not at global level)

@@ -3,8 +3,8 @@
 
 import type { Expr, IfStmt, LetStmt, LValue, Stmt } from "../ast.ts";
 import type { Token } from "../lexer.ts";
-import { KEYWORD_FNS, KEYWORDS } from "../lexer.ts";
-import { checkVar, ensureBool, literalKind, parseExpr, startPos } from "./expr.ts";
+import { KEYWORD_FNS } from "../lexer.ts";
+import { ensureBool, literalKind, parseExpr, startPos } from "./expr.ts";
 import { checkFnCount } from "./literals.ts";
 import { Frame } from "./scope.ts";
 import type { Parser } from "./state.ts";
@@ -141,9 +141,16 @@ function stmt(p: Parser, global: boolean): Stmt | undefined {
 /** if / switch / while / loop / do / for (statement or expression position). */
 export function parseStmtInExpr(p: Parser): Stmt {
   const t = p.tok;
+  if (t.t === "if") return parseIf(p);
+  const d = p.depth;
+  p.levelUp();
+  const s = loopOrSwitch(p, t);
+  p.depth = d;
+  return s;
+}
+
+function loopOrSwitch(p: Parser, t: Token): Stmt {
   switch (t.t) {
-    case "if":
-      return parseIf(p);
     case "switch":
       return parseSwitch(p);
     case "while": {
@@ -169,11 +176,14 @@ export function parseStmtInExpr(p: Parser): Stmt {
 }
 
 function parseIf(p: Parser): IfStmt {
+  const d = p.depth;
+  p.levelUp();
   const t = p.next();
   const cond = condition(p);
   const then = parseBlockBody(p);
   let els: Stmt[] | undefined;
   if (p.eat("else")) els = p.at("if") ? [parseIf(p)] : parseBlockBody(p);
+  p.depth = d;
   return { k: "if", pos: p.pos(t), cond, then, else: els };
 }
 
@@ -203,6 +213,7 @@ function parseFor(p: Parser): Stmt {
     nameTok = varName(p);
   }
   if (!p.eat("in")) p.fail("Expecting 'in' after the iteration variable");
+  if (p.at("{")) p.fail("Expecting a boolean expression");
   const iterable = parseExpr(p);
   const k = literalKind(iterable);
   if (k !== undefined && k !== "a string" && k !== "an array") {
@@ -229,6 +240,8 @@ export function parseControl(p: Parser): Stmt {
 }
 
 function parseTry(p: Parser): Stmt {
+  const d = p.depth;
+  p.levelUp();
   const t = p.next();
   const body = parseBlockBody(p);
   if (!p.eat("catch")) p.fail("Expecting 'catch' for the 'try' statement");
@@ -249,6 +262,7 @@ function parseTry(p: Parser): Stmt {
   }
   const handler = parseBlockBody(p);
   p.frame.reset(mark);
+  p.depth = d;
   return { k: "try", pos: p.pos(t), body, catchVar, catchVarPos, handler };
 }
 
@@ -277,8 +291,11 @@ function parseLet(p: Parser, exported: boolean): LetStmt {
 }
 
 function parseImport(p: Parser): Stmt {
+  const d = p.depth;
+  p.levelUp();
   const t = p.next();
   const path = parseExpr(p);
+  p.depth = d;
   let alias: string | undefined;
   if (p.eat("as")) {
     alias = varName(p).v as string;
@@ -291,13 +308,13 @@ function parseImport(p: Parser): Stmt {
 function parseExport(p: Parser): Stmt {
   const t = p.next();
   if (p.at("let") || p.at("const")) {
+    const d = p.depth;
+    p.levelUp();
     const s = parseLet(p, true);
-    s.pos = p.pos(t);
+    p.depth = d;
     return s;
   }
-  const n = varName(p);
-  const name = n.v as string;
-  checkVar(p, name, p.pos(n));
+  const name = varName(p).v as string;
   let as = name;
   if (p.eat("as")) as = varName(p).v as string;
   return { k: "export", pos: p.pos(t), name, as };
@@ -347,10 +364,7 @@ function parseExprStmt(p: Parser): Stmt {
   if (op.t === "=" || OP_ASSIGN.has(op.t)) {
     const target = checkLValue(p, e, op);
     p.next();
-    const d = p.depth;
-    p.levelUp();
     const value = parseExpr(p);
-    p.depth = d;
     if (op.t === "=") return { k: "assign", pos: p.pos(op), target, value };
     return { k: "opassign", pos: p.pos(op), op: op.t.slice(0, -1) as "+", target, value };
   }
@@ -359,11 +373,12 @@ function parseExprStmt(p: Parser): Stmt {
 
 function parseFnDef(p: Parser): void {
   const isPrivate = p.eat("private");
-  if (isPrivate && !p.at("fn")) p.fail("Expecting 'fn' to start a function definition");
+  if (isPrivate && !p.at("fn")) p.fail("Expecting 'fn' following 'private'");
   const fnTok = p.next();
   checkFnCount(p, fnTok);
   let receiverType: string | undefined;
   let nameTok = p.next();
+  if (nameTok.t === "str" && !p.at(".")) p.fail("Expecting '.' after the type name for 'this'");
   if ((nameTok.t === "ident" || nameTok.t === "str") && p.at(".")) {
     p.next();
     const r = nameTok.v as string;
@@ -387,8 +402,6 @@ function parseFnDef(p: Parser): void {
         params.push(x);
       } else if (t.t === "reserved") {
         p.reserved(t);
-      } else if (KEYWORDS.has(t.t)) {
-        p.fail("Expecting name of a variable", t);
       } else {
         p.fail(`Expecting ')' to close the parameters list of function '${name}'`, t);
       }

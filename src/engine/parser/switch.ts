@@ -104,7 +104,8 @@ export function parseSwitch(p: Parser): SwitchStmt {
         try {
           exprs.push(parseExpr(p));
         } catch (e) {
-          if (e instanceof ParseError) p.failAt("Expecting a literal expression", e.pos ?? p.pos());
+          // (reference) any parse failure inside a case value becomes this message
+          if (e instanceof ParseError) p.failAt("Expecting literal expression", e.pos ?? p.pos());
           throw e;
         } finally {
           p.noPipe = saved;
