@@ -164,6 +164,8 @@ const CASES: [string, string][] = [
   ["|a, var| a", "'var' is a reserved keyword (line 1, position 5)"],
   ["|a|", "Expecting body statement block for anonymous function (line 1, position 4)"],
   ["let f = || y;", "Undefined variable: y (line 1, position 12)"],
+  ["let f = || { a; 1 + };", "Unexpected '}' (line 1, position 21)"],
+  ["let f = || || q;", "Undefined variable: q (line 1, position 15)"],
   ["fn g() { let f = || z; }", "Undefined variable: z (line 1, position 21)"],
   // §2.10 modules
   ["{ export x; }", "Export statement can only appear at global level (line 1, position 3)"],

@@ -219,23 +219,40 @@ export function parseArgs(p: Parser, name: string): Expr[] {
   return args;
 }
 
-/** Strict-variable resolution (§14) with closure capture (§7.3). */
+/**
+ * Strict-variable resolution (§14). Inside a closure body a free name becomes a capture
+ * (function names never do); the captures are checked against the enclosing scope when the
+ * closure is complete (`resolveCaptures`), as the reference does (§7.3).
+ */
 export function checkVar(p: Parser, name: string, pos: Pos): void {
-  lookup(p, p.frame, name, pos);
+  const f = p.frame;
+  if (f.find(name) >= 0) return;
+  if (f.kind === "closure") {
+    if (f.captures.includes(name) || p.isFnName(name)) return;
+    f.captures.push(name);
+    f.capturePos.push(pos);
+    return;
+  }
+  if (p.host.has(name) || p.isFnName(name)) return;
+  if (p.strict) p.failAt(`Undefined variable: ${name}`, pos);
 }
 
-function lookup(p: Parser, f: typeof p.frame, name: string, pos: Pos): boolean {
-  if (f.find(name) >= 0) return true;
-  if (f.kind === "closure") {
-    if (f.captures.includes(name)) return true;
-    const r = lookup(p, f.parent!, name, pos);
-    if (r) f.captures.push(name);
-    return r;
+/** Check a finished closure's captures in its enclosing frame (which may capture them in turn). */
+export function resolveCaptures(p: Parser, closure: typeof p.frame): void {
+  const parent = closure.parent!;
+  for (let i = 0; i < closure.captures.length; i++) {
+    const name = closure.captures[i]!;
+    if (parent.find(name) >= 0) continue;
+    if (parent.kind === "closure") {
+      if (!parent.captures.includes(name)) {
+        parent.captures.push(name);
+        parent.capturePos.push(closure.capturePos[i]!);
+      }
+      continue;
+    }
+    if (p.host.has(name)) continue;
+    if (p.strict) p.failAt(`Undefined variable: ${name}`, closure.capturePos[i]!);
   }
-  if (p.host.has(name)) return true;
-  if (p.isFnName(name)) return false;
-  if (p.strict) p.failAt(`Undefined variable: ${name}`, pos);
-  return true;
 }
 
 function moduleKnown(p: Parser, m: string): boolean {

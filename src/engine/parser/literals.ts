@@ -3,7 +3,7 @@
 
 import type { Expr, FnExpr, MapExpr, Stmt } from "../ast.ts";
 import { KEYWORD_FNS } from "../lexer.ts";
-import { checkStringSize, parseExpr } from "./expr.ts";
+import { checkStringSize, parseExpr, resolveCaptures } from "./expr.ts";
 import { Frame } from "./scope.ts";
 import type { Parser } from "./state.ts";
 import { parseStmt, parseStmtList } from "./stmt.ts";
@@ -170,6 +170,7 @@ export function parseClosure(p: Parser): FnExpr {
   p.loops = saved.loops;
   p.inFn = saved.inFn;
   p.depth = saved.depth;
+  resolveCaptures(p, frame);
   const captures = frame.captures.slice();
   const fnName = anonName(p, pos.line, pos.pos);
   p.functions.push({

@@ -2,6 +2,8 @@
 // (§3.7, §7.3). One Frame per function body, closure body, or the top level; blocks
 // push/pop marks inside a frame.
 
+import type { Pos } from "../ast.ts";
+
 export type FrameKind = "top" | "fn" | "closure";
 
 export class Frame {
@@ -13,6 +15,8 @@ export class Frame {
   readonly modules: string[] = [];
   /** Closures: captured outer names in first-use order. */
   readonly captures: string[] = [];
+  /** Parallel to captures: where each was first used (for `Undefined variable`). */
+  readonly capturePos: Pos[] = [];
 
   constructor(
     readonly kind: FrameKind,
