@@ -300,6 +300,7 @@ describe("parse_json mode (rhai-stdlib.md §2.1)", () => {
   test.each([
     ['{"a": 1, "a": 2}', "Syntax error: Duplicated property for object map literal: a (line 1, position 10)"],
     ['{"a": 1}; 5', "Syntax error: Unexpected ';' (line 1, position 9)"],
+    ['{a: 1}', "Syntax error: Expecting name of a property (line 1, position 2)"],
     ['{"a": "\\/"}', "Syntax error: Invalid escape sequence: '\\/' (line 1, position 9)"],
   ])("%s", (src, msg) => {
     expect(() => parse(src, { jsonMode: true })).toThrow(msg.replace(/^Syntax error: /, "").replace(/ \(line.*$/, ""));

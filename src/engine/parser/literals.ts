@@ -48,6 +48,9 @@ export function parseMap(p: Parser): Expr {
     const t = p.tok;
     if (t.t === "eof") p.fail(`Expecting '}' ${end}`);
     let key: string;
+    if (t.t === "ident" && p.json) {
+      p.fail("Expecting name of a property");
+    }
     if (t.t === "ident" || t.t === "str") {
       key = t.v as string;
       if (t.t === "ident" && KEYWORD_FNS.has(key)) p.fail(`'${key}' is a reserved keyword`);

@@ -67,6 +67,8 @@ export class Parser {
   readonly maxArray: number;
   readonly maxMap: number;
   readonly maxFunctions: number;
+  /** parse_json mode: object keys must be quoted. */
+  readonly json: boolean;
   /** Names of all script functions (scanned on first need: functions are hoisted). */
   private fnNameSet: Set<string> | undefined;
   private readonly notFn = new Map<string, boolean>();
@@ -103,6 +105,7 @@ export class Parser {
     this.maxArray = opts.maxArraySize ?? 0;
     this.maxMap = opts.maxMapSize ?? 0;
     this.maxFunctions = opts.maxFunctions ?? 0;
+    this.json = opts.jsonMode === true;
     this.frame = new Frame("top", undefined);
   }
 
