@@ -58,6 +58,7 @@ const CASES: [string, string][] = [
   ["let x = 1; x.this", "Expecting name of a property (line 1, position 14)"],
   // lex errors surface as parse errors
   ["-0xff", "Invalid number: 'xff' (line 1, position 1)"],
+  ["0xabcd.123", "Expecting name of a property (line 1, position 8)"],
   [D + "a === b", "'===' is not a valid operator. This is not JavaScript! Should it be '=='? (line 1, position 53)"],
   [D + "a -> b", "'->' is not a valid symbol. This is not C or C++! (line 1, position 53)"],
   ["let x = 1 \\ 2", "Unexpected '\\' (line 1, position 11)"],

@@ -17,6 +17,8 @@ function radixValid(radix: number, c: number): boolean {
 export function lexNumber(s: Scanner, negated: boolean, line: number, col: number): Value {
   let text = String.fromCharCode(s.adv());
   let radix = 10;
+  let hasPeriod = false;
+  let hasExp = false;
   for (;;) {
     const c = s.peek();
     if (c === 95) {
@@ -24,7 +26,7 @@ export function lexNumber(s: Scanner, negated: boolean, line: number, col: numbe
     } else if (radix === 10 ? isDigit(c) : radixValid(radix, c)) {
       text += String.fromCharCode(c);
       s.adv();
-    } else if (c === 46) {
+    } else if (c === 46 && radix === 10 && !hasPeriod) {
       const d = s.peek(1);
       if (isDigit(d)) {
         text += ".";
@@ -36,18 +38,21 @@ export function lexNumber(s: Scanner, negated: boolean, line: number, col: numbe
         s.adv();
         text += ".0";
       }
-    } else if (c === 101 || c === 69) {
+      hasPeriod = true;
+    } else if ((c === 101 || c === 69) && radix === 10 && !hasExp) {
       const d = s.peek(1);
       if (isDigit(d)) {
-        text += String.fromCharCode(c);
+        text += "e";
         s.adv();
       } else if (d === 43 || d === 45) {
-        text += String.fromCharCode(c, d);
+        text += "e" + String.fromCharCode(d);
         s.adv();
         s.adv();
       } else {
         break;
       }
+      hasExp = true;
+      hasPeriod = true;
     } else if (
       (c === 120 || c === 111 || c === 98 || c === 88 || c === 79 || c === 66) &&
       text === "0"
