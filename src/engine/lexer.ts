@@ -183,10 +183,15 @@ export class Lexer {
       return tok("istart", r.text, line, col);
     }
     if (c === 35) {
-      let h = 1;
-      while (s.peek(h) === 35) h++;
-      if (s.peek(h) === 34) return tok("str", lexRaw(s, h), line, col);
       const d = s.peek(1);
+      if (d === 34 || d === 35) {
+        let h = 1;
+        while (s.peek(h) === 35) h++;
+        const q = s.peek(h);
+        if (q === 34) return tok("str", lexRaw(s, h), line, col);
+        if (q === -1) s.fail("Open string is not terminated", line, col);
+        s.fail(`Unexpected '${String.fromCodePoint(q)}'`, line, col);
+      }
       if (d === 123) {
         s.adv();
         s.adv();

@@ -6,6 +6,11 @@ import { CR, LF, type Scanner, hexVal, isHex } from "./scanner.ts";
 
 const UNTERMINATED = "Open string is not terminated";
 
+/** Unicode white space (skipped in the indentation of a continued string). */
+function isWhite(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || (c > 127 && /\s/u.test(String.fromCodePoint(c)));
+}
+
 /** Read `\x`, `\u`, `\U` digits after the letter; returns the code point. */
 function hexEscape(s: Scanner, letter: number): number {
   let seq = "\\" + String.fromCharCode(letter);
@@ -45,10 +50,10 @@ function quoted(s: Scanner, quote: number): string {
     if (c === quote) {
       flush(s.i);
       s.adv();
-      if (quote === 34 && s.peek() === 34) {
+      if (s.peek() === quote) {
         // (quirk) a doubled quote is one literal quote
         s.adv();
-        out += '"';
+        out += String.fromCharCode(quote);
         seg = s.i;
         continue;
       }
@@ -78,7 +83,7 @@ function quoted(s: Scanner, quote: number): string {
       s.adv();
       while (s.i < s.n) {
         const w = s.peek();
-        if ((w === 32 || w === 9 || w === 12) && s.col <= startCol) s.adv();
+        if (w !== LF && w !== CR && isWhite(w) && s.col <= startCol) s.adv();
         else break;
       }
       seg = s.i;
@@ -140,12 +145,6 @@ export function lexRaw(s: Scanner, hashes: number): string {
         return out;
       }
     }
-    if (c === CR && s.peek(1) === LF) {
-      out += s.slice(seg, s.i);
-      s.adv();
-      seg = s.i;
-      continue;
-    }
     s.adv();
   }
 }
@@ -165,9 +164,9 @@ export function lexBacktick(
   if (first) {
     s.adv();
     if (s.peek() === LF) s.adv();
-    else if (s.peek() === CR && s.peek(1) === LF) {
+    else if (s.peek() === CR) {
       s.adv();
-      s.adv();
+      if (s.peek() === LF) s.adv();
     }
   }
   let out = "";
