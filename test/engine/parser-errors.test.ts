@@ -55,7 +55,11 @@ const CASES: [string, string][] = [
   ["eval(\"1\")", "reserved keyword 'eval' is disabled (line 1, position 1)"],
   ["let x = eval;", "reserved keyword 'eval' is disabled (line 1, position 9)"],
   ["this", "'this' can only be used in functions (line 1, position 1)"],
-  ["let x = 1; x.this", "Expecting name of a property (line 1, position 14)"],
+  ["let x = 1; x.this", "'this' is a reserved keyword (line 1, position 14)"],
+  ["let this = 1;", "'this' is a reserved keyword (line 1, position 5)"],
+  ["fn f(this) {}", "'this' is a reserved keyword (line 1, position 6)"],
+  ["fn this() {}", "'this' is a reserved keyword (line 1, position 4)"],
+  ["#{this: 1}", "'this' is a reserved keyword (line 1, position 3)"],
   // lex errors surface as parse errors
   ["-0xff", "Invalid number: 'xff' (line 1, position 1)"],
   ["0xabcd.123", "Expecting name of a property (line 1, position 8)"],

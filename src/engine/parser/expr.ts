@@ -443,7 +443,7 @@ export function parsePostfix(p: Parser, e: Expr): Expr {
       p.levelUp();
       const nullSafe = t.t === "?.";
       const nt = p.tok;
-      if (nt.t === "reserved" && /^[A-Za-z_]/.test(nt.v as string)) p.reserved(nt);
+      if (nt.t === "this" || (nt.t === "reserved" && /^[A-Za-z_]/.test(nt.v as string))) p.reserved(nt);
       if (nt.t !== "ident") p.fail("Expecting name of a property", nt);
       const name = nt.v as string;
       p.next();

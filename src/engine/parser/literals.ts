@@ -58,7 +58,7 @@ export function parseMap(p: Parser): Expr {
       if (t.t === "str") checkStringSize(p, key, t);
     } else if (t.t === "istart") {
       p.fail("Expecting name of a property");
-    } else if (t.t === "reserved" && /^[A-Za-z_]/.test(t.v as string)) {
+    } else if (t.t === "this" || (t.t === "reserved" && /^[A-Za-z_]/.test(t.v as string))) {
       p.reserved(t);
     } else if (entries.length === 0) {
       p.fail(`Expecting '}' ${end}`);
@@ -148,7 +148,7 @@ export function parseClosure(p: Parser): FnExpr {
         if (KEYWORD_FNS.has(name)) p.fail(`'${name}' is a reserved keyword`, t);
         if (params.includes(name)) p.fail(`Duplicated parameter ${name} for function `, t);
         params.push(name);
-      } else if (t.t === "reserved") {
+      } else if (p.isReserved(t)) {
         p.reserved(t);
       } else {
         p.fail("Expecting '|' to close the parameters list of anonymous function or closure", t);

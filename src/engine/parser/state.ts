@@ -194,8 +194,12 @@ export class Parser {
         this.fail(`Unexpected '${describe(t)}'`, t);
     }
   }
+  /** A reserved word/symbol token, or `this` used as a name. */
+  isReserved(t: Token): boolean {
+    return t.t === "reserved" || t.t === "this";
+  }
   reserved(t: Token): never {
-    const w = t.v as string;
+    const w = t.t === "this" ? "this" : (t.v as string);
     const word = /^[A-Za-z_]/.test(w);
     this.fail(word ? `'${w}' is a reserved keyword` : `'${w}' is a reserved symbol`, t);
   }

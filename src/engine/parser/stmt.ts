@@ -194,7 +194,7 @@ function varName(p: Parser): Token {
     p.next();
     return t;
   }
-  if (t.t === "reserved") p.reserved(t);
+  if (p.isReserved(t)) p.reserved(t);
   p.fail("Expecting name of a variable");
 }
 
@@ -251,7 +251,7 @@ function parseTry(p: Parser): Stmt {
   if (p.eat("(")) {
     const v = p.tok;
     if (v.t !== "ident") {
-      if (v.t === "reserved") p.reserved(v);
+      if (p.isReserved(v)) p.reserved(v);
       p.fail("Expecting name of a variable");
     }
     p.next();
@@ -385,7 +385,7 @@ function parseFnDef(p: Parser): void {
     receiverType = r === "int" ? "i64" : r === "float" ? "f64" : r;
     nameTok = p.next();
   }
-  if (nameTok.t === "reserved") p.reserved(nameTok);
+  if (p.isReserved(nameTok)) p.reserved(nameTok);
   if (nameTok.t !== "ident") p.fail("Expecting function name in function declaration", nameTok);
   const name = nameTok.v as string;
   if (KEYWORD_FNS.has(name)) p.fail(`'${name}' is a reserved keyword`, nameTok);
@@ -400,7 +400,7 @@ function parseFnDef(p: Parser): void {
         if (KEYWORD_FNS.has(x)) p.fail(`'${x}' is a reserved keyword`, t);
         if (params.includes(x)) p.fail(`Duplicated parameter ${x} for function ${name}`, t);
         params.push(x);
-      } else if (t.t === "reserved") {
+      } else if (p.isReserved(t)) {
         p.reserved(t);
       } else {
         p.fail(`Expecting ')' to close the parameters list of function '${name}'`, t);
