@@ -73,7 +73,8 @@ const CASES: [string, string][] = [
   ["{ 1 2 }", "Expecting ';' to terminate this statement (line 1, position 5)"],
   // §2.4 assignment
   ["fn f(x) {} f(1) = 1", "Expression cannot be assigned to (line 1, position 12)"],
-  [D + "(a + b) = 1", "Expression cannot be assigned to (line 1, position 54)"],
+  [D + "(a + b) = 1", "Expression cannot be assigned to (line 1, position 52)"],
+  [D + "(a != b) = 1", "Expression cannot be assigned to (line 1, position 54)"],
   [D + "a.foo() = 1", "Expression cannot be assigned to (line 1, position 53)"],
   [D + "a.foo().x = 1", "Expression cannot be assigned to (line 1, position 53)"],
   ["[1][0] = 1", "Expression cannot be assigned to (line 1, position 1)"],

@@ -355,7 +355,9 @@ function checkLValue(p: Parser, e: Expr, op: Token): LValue {
       break;
   }
   if (isConstantExpr(e)) p.failAt("Cannot assign to a constant value", e.pos);
-  p.failAt("Expression cannot be assigned to", e.pos);
+  // (reference) a binary operator call is positioned at its left operand, except `!=`
+  const at = e.k === "binary" && e.op !== "!=" ? startPos(e) : e.pos;
+  p.failAt("Expression cannot be assigned to", at);
 }
 
 function parseExprStmt(p: Parser): Stmt {
