@@ -2,7 +2,7 @@
 // (deadline/signal) check, and data-size checks. None of these errors is catchable.
 
 import type { Limits } from "./api.ts";
-import { RhaiError } from "./errors.ts";
+import { type Position, RhaiError } from "./errors.ts";
 import { RBlob, RMap, type Value } from "./value.ts";
 
 /** How often (in operations) the progress callback is consulted. */
@@ -22,20 +22,23 @@ export class OpCounter {
     this.next = this.maxOps > 0 ? Math.min(this.maxOps + 1, PROGRESS_EVERY) : PROGRESS_EVERY;
   }
 
-  /** Called when ops reached `next`: enforce the operation limit and poll progress. */
-  slow(): void {
-    if (this.maxOps > 0 && this.ops > this.maxOps) throw new RhaiError("ErrorTooManyOperations", "Too many operations");
-    this.poll();
+  /**
+   * Called when ops reached `next`: enforce the operation limit and poll progress. `pos` is
+   * the position of the operation being counted (the error carries it, runner.md §1.3).
+   */
+  slow(pos?: Position): void {
+    if (this.maxOps > 0 && this.ops > this.maxOps) throw new RhaiError("ErrorTooManyOperations", "Too many operations", pos);
+    this.poll(pos);
     const p = this.ops + PROGRESS_EVERY;
     this.next = this.maxOps > 0 ? Math.min(p, this.maxOps + 1) : p;
   }
 
   /** Poll the progress callback (also at loop back-edges every few iterations). */
-  poll(): void {
+  poll(pos?: Position): void {
     if (this.progress) {
       const reason = this.progress();
       if (reason !== undefined) {
-        throw new RhaiError("ErrorTerminated", reason ? `Script terminated: ${reason}` : "Script terminated");
+        throw new RhaiError("ErrorTerminated", reason ? `Script terminated: ${reason}` : "Script terminated", pos);
       }
     }
   }
@@ -62,18 +65,19 @@ export class SizeChecker {
     this.enabled = limits.maxStringSize > 0 || limits.maxArraySize > 0 || limits.maxMapSize > 0;
   }
 
-  check(v: Value): void {
+  /** `pos`: the operation that produced `v` (callers without one stamp it later). */
+  check(v: Value, pos?: Position): void {
     if (!this.enabled) return;
     const l = this.limits;
     if (typeof v === "string") {
-      if (l.maxStringSize > 0 && stringTooLarge(v, l.maxStringSize)) throw new RhaiError("ErrorDataTooLarge", "Length of string too large");
+      if (l.maxStringSize > 0 && stringTooLarge(v, l.maxStringSize)) throw tooLarge("Length of string too large", pos);
       return;
     }
     if (typeof v !== "object" || v === null) return;
     const t = measureContainer(v);
     if (t === undefined) return;
-    if (l.maxArraySize > 0 && t.arr > l.maxArraySize) throw new RhaiError("ErrorDataTooLarge", "Size of array/BLOB too large");
-    if (l.maxMapSize > 0 && t.map > l.maxMapSize) throw new RhaiError("ErrorDataTooLarge", "Size of object map too large");
+    if (l.maxArraySize > 0 && t.arr > l.maxArraySize) throw tooLarge("Size of array/BLOB too large", pos);
+    if (l.maxMapSize > 0 && t.map > l.maxMapSize) throw tooLarge("Size of object map too large", pos);
   }
 }
 
@@ -151,6 +155,10 @@ function measureFull(v: object): Sizes {
     for (const x of v.values()) addNested(x, t);
   }
   return t;
+}
+
+function tooLarge(msg: string, pos: Position | undefined): RhaiError {
+  return new RhaiError("ErrorDataTooLarge", msg, pos);
 }
 
 export function tooManyVariables(): RhaiError {

@@ -7,6 +7,7 @@ import { toDebug, toDisplay } from "../format.ts";
 import type { NativeContext } from "../registry.ts";
 import { FnPtr, RMap, SharedCell, type Value, deepCopy } from "../value.ts";
 import { curryPtr, makeFnPtr } from "./closures.ts";
+import { compileCallerScopeCall } from "./caller-scope.ts";
 import type { Compiler } from "./compiler.ts";
 import { SHORT, compileChain, compileExpr, compileValue, isPlace, mismatch } from "./expr.ts";
 import { SiteCache, callNative, fnNotFound } from "./operators.ts";
@@ -41,6 +42,10 @@ export function compileCall(c: Compiler, e: CallExpr): Ev {
   const eng = engineCall(c, e);
   if (eng) return eng;
   const script = c.fns.find(name, n);
+  if (script && e.callerScope) {
+    const inline = compileCallerScopeCall(c, script, e);
+    if (inline) return inline;
+  }
   if (script) return scriptCall(c, script, copyArgs(c, e.args), pos);
   return libraryCall(c, e);
 }
@@ -67,7 +72,7 @@ function libraryCall(c: Compiler, e: CallExpr): Ev {
       const r = callNative(entry, ctx, args);
       if (byRef >= 0) {
         f.s[byRef] = args[0];
-        if (sizes.enabled) sizes.check(args[0]);
+        if (sizes.enabled) sizes.check(args[0], pos);
       }
       return r;
     }
@@ -195,7 +200,7 @@ export function compileMethodCall(c: Compiler, e: MethodCallExpr): Ev {
 
   const writeBack = (f: Frame, old: Value, nv: Value): void => {
     if (place && nv !== old) place.set(f, nv);
-    else if (place && sizes.enabled) sizes.check(nv);
+    else if (place && sizes.enabled) sizes.check(nv, pos);
   };
 
   // Engine-level methods.

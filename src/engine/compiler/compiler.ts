@@ -34,6 +34,8 @@ export class Compiler {
   scope!: FnScope;
   readonly fns = new FnTable();
   readonly exports = new Map<string, number>();
+  /** > 0 while compiling a caller-scope body (§3.8): `this` is not bound there. */
+  noThis = 0;
   constructor(
     readonly rt: Runtime,
     readonly reg: Registry,
@@ -86,7 +88,7 @@ export class Compiler {
       }
     }
     for (const [def, cf] of compiled) this.compileFn(def, cf);
-    this.scope = new FnScope(undefined, capturedNames(script.body));
+    this.scope = new FnScope(undefined, capturedNames(script.body, this.fns));
     const hostSlots = new Map<string, number>();
     for (const name of this.opts.declared) hostSlots.set(name, this.scope.declare(name, false).slot);
     const main = compileBlockBody(this, script.body, true);
@@ -95,7 +97,7 @@ export class Compiler {
 
   private compileFn(def: FnDef, cf: CompiledFn): void {
     const saved = this.scope;
-    this.scope = new FnScope(def, capturedNames(def.body));
+    this.scope = new FnScope(def, capturedNames(def.body, this.fns));
     def.params.forEach((p, i) => this.scope.declare(p, false, i < def.captureCount));
     cf.body = compileBlockBody(this, def.body, false, true);
     cf.nslots = this.scope.nslots;

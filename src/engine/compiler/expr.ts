@@ -55,10 +55,11 @@ export function compileExpr(c: Compiler, e: Expr): Ev {
     case "array": {
       const items = e.items.map((x) => compileValue(c, x));
       const sizes = c.rt.sizes;
+      const pos = e.pos;
       return (f) => {
         const a = new Array<Value>(items.length);
         for (let i = 0; i < items.length; i++) a[i] = items[i]!(f);
-        if (sizes.enabled) sizes.check(a);
+        if (sizes.enabled) sizes.check(a, pos);
         return a;
       };
     }
@@ -66,10 +67,11 @@ export function compileExpr(c: Compiler, e: Expr): Ev {
       const keys = e.entries.map((x) => x.key);
       const vals = e.entries.map((x) => compileValue(c, x.value));
       const sizes = c.rt.sizes;
+      const pos = e.pos;
       return (f) => {
         const m = new RMap();
         for (let i = 0; i < keys.length; i++) m.set(keys[i]!, vals[i]!(f));
-        if (sizes.enabled) sizes.check(m);
+        if (sizes.enabled) sizes.check(m, pos);
         return m;
       };
     }
@@ -77,6 +79,9 @@ export function compileExpr(c: Compiler, e: Expr): Ev {
       return compileVar(c, e.name, e.pos);
     case "this": {
       const pos = e.pos;
+      if (c.noThis > 0) return () => {
+        throw new RhaiError("ErrorUnboundThis", "'this' not bound", pos);
+      };
       return (f) => {
         if (!f.hasThis) throw new RhaiError("ErrorUnboundThis", "'this' not bound", pos);
         return f.thisv;
@@ -176,12 +181,10 @@ function compileIndex(c: Compiler, e: IndexExpr): Ev {
   const idxPos = e.index.pos;
   const pos = e.pos;
   const nullSafe = e.nullSafe;
-  const counter = c.rt.counter;
   return (f) => {
     const t = target(f);
     if (t === SHORT || (nullSafe && t === undefined)) return SHORT;
     const i = index(f);
-    if (++counter.ops >= counter.next) counter.slow();
     if (Array.isArray(t) && typeof i === "number" && i >= 0 && i < t.length) return t[i];
     return indexGet(reg, ctx, t, i, idxPos, pos);
   };
@@ -276,7 +279,7 @@ function compileUnary(c: Compiler, e: UnaryExpr): Ev {
 }
 
 function compileBinary(c: Compiler, e: BinaryExpr): Ev {
-  const site = new BinarySite(c.reg, e.op, c.ctx(e.pos, e.op));
+  const site = new BinarySite(c.reg, e.op, c.ctx(e.pos, e.op), c.rt.sizes.enabled ? c.rt.sizes : undefined);
   const L = e.left;
   const R = e.right;
   const right = compileExpr(c, R);
@@ -404,7 +407,7 @@ function intLitFast(op: string, slot: number, lit: number, site: BinarySite): Ev
   return undefined;
 }
 
-function compileInterp(c: Compiler, parts: (string | import("../ast.ts").Stmt[])[], _pos: Position): Ev {
+function compileInterp(c: Compiler, parts: (string | import("../ast.ts").Stmt[])[], pos: Position): Ev {
   const evs: Ev[] = parts.map((p) => {
     if (typeof p === "string") return () => p;
     c.scope.push();
@@ -422,7 +425,7 @@ function compileInterp(c: Compiler, parts: (string | import("../ast.ts").Stmt[])
   return (f) => {
     let s = "";
     for (let i = 0; i < evs.length; i++) s += evs[i]!(f) as string;
-    if (sizes.enabled) sizes.check(s);
+    if (sizes.enabled) sizes.check(s, pos);
     return s;
   };
 }

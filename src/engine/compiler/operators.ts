@@ -3,6 +3,7 @@
 
 import { type Position, RhaiError } from "../errors.ts";
 import { NO_OP, builtinBinary, builtinUnary, mixedFallback } from "../ops.ts";
+import type { SizeChecker } from "../limits.ts";
 import type { FnEntry, NativeContext, Registry } from "../registry.ts";
 import { RBlob, RChar, type Value, deepCopy } from "../value.ts";
 
@@ -58,19 +59,28 @@ export class BinarySite {
     readonly reg: Registry,
     readonly op: string,
     readonly ctx: NativeContext,
+    /** Size limits to enforce on results (only when a limit is set). */
+    readonly sizes?: SizeChecker,
   ) {
     this.cache = new SiteCache(reg, op);
   }
   /** `a op b`. Built-in arithmetic errors carry no position (§12.2). */
   apply(a: Value, b: Value): Value {
     const r = builtinBinary(this.op, a, b);
-    if (r !== NO_OP) return r;
+    if (r !== NO_OP) {
+      if (this.sizes !== undefined && (typeof r === "string" || typeof r === "object")) this.sizes.check(r, this.ctx.pos);
+      return r;
+    }
     return this.library(a, b);
   }
   library(a: Value, b: Value): Value {
     const args = [a, b];
     const e = this.cache.resolve(args);
-    if (e) return callNative(e, this.ctx, args);
+    if (e) {
+      const r = callNative(e, this.ctx, args);
+      if (this.sizes !== undefined && (typeof r === "string" || typeof r === "object")) this.sizes.check(r, this.ctx.pos);
+      return r;
+    }
     const m = mixedFallback(this.op, a, b, this.reg.typeSpecOf(a), this.reg.typeSpecOf(b));
     if (m !== NO_OP) return m;
     throw fnNotFound(this.reg, this.op, args, this.ctx.pos);

@@ -129,8 +129,9 @@ export function compilePlace(c: Compiler, e: LValue): Place {
     }
     case "this": {
       const pos = e.pos;
+      const unbound = c.noThis > 0;
       const check = (f: Frame): void => {
-        if (!f.hasThis) throw new RhaiError("ErrorUnboundThis", "'this' not bound", pos);
+        if (unbound || !f.hasThis) throw new RhaiError("ErrorUnboundThis", "'this' not bound", pos);
       };
       return {
         get: (f) => {

@@ -111,7 +111,7 @@ export class Runtime {
   /** Call a compiled script function with prepared slots. */
   callScript(fn: CompiledFn, slots: Value[], thisv: Value, hasThis: boolean, pos: Position | undefined): Frame {
     const c = this.counter;
-    if (++c.ops >= c.next) c.slow();
+    if (++c.ops >= c.next) c.slow(pos);
     if (this.depth >= this.maxDepth) throw stackOverflow().at(pos);
     this.depth++;
     const fr = new Frame(slots, thisv, hasThis);
@@ -232,7 +232,7 @@ class SiteContext implements NativeContext {
   tick(n = 1): void {
     const c = this.rt.counter;
     c.ops += n;
-    if (c.ops >= c.next) c.slow();
+    if (c.ops >= c.next) c.slow(this.pos);
   }
 }
 

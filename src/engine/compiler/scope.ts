@@ -2,7 +2,7 @@
 // Shadowing allocates a new slot; a block's names disappear at its end (the slots are not
 // reused, so a closure's shared cell is never clobbered by an unrelated variable).
 
-import type { Expr, FnDef, Stmt } from "../ast.ts";
+import type { CallExpr, Expr, FnDef, Stmt } from "../ast.ts";
 
 export interface VarInfo {
   slot: number;
@@ -11,6 +11,13 @@ export interface VarInfo {
   shared: boolean;
   /** A module alias (`import ... as m`), not a script variable. */
   module: boolean;
+}
+
+export interface TempBinding {
+  name: string;
+  prev: VarInfo | undefined;
+  info: VarInfo;
+  block: Map<string, VarInfo>;
 }
 
 export class FnScope {
@@ -57,6 +64,22 @@ export class FnScope {
     return info;
   }
 
+  /**
+   * Declare a temporary variable in the current block (a parameter of a caller-scope call,
+   * §3.8); `unbindTemp` removes it again, restoring what the name meant before.
+   */
+  bindTemp(name: string): TempBinding {
+    const block = this.blocks[this.blocks.length - 1]!;
+    const prev = block.get(name);
+    return { name, prev, info: this.declare(name, false), block };
+  }
+
+  unbindTemp(t: TempBinding): void {
+    if (t.block.get(t.name) !== t.info) return;
+    if (t.prev) t.block.set(t.name, t.prev);
+    else t.block.delete(t.name);
+  }
+
   /** A hidden slot (loop state, caught error, ...). */
   hidden(): number {
     return this.nslots++;
@@ -87,8 +110,12 @@ export class FnScope {
   }
 }
 
-/** Names captured by the closures (FnExpr) written directly in a body (not nested fn defs). */
-export function capturedNames(body: Stmt[]): Set<string> {
+/**
+ * Names captured by the closures (FnExpr) written directly in a body (not nested fn defs),
+ * including those written in the bodies of functions called in caller-scope style (`f!()`),
+ * whose bodies are compiled into this one (§3.8).
+ */
+export function capturedNames(body: Stmt[], fns?: { find(name: string, arity: number): { def: FnDef } | undefined }): Set<string> {
   const out = new Set<string>();
   const seen = new WeakSet<object>();
   const visit = (n: unknown): void => {
@@ -102,6 +129,11 @@ export function capturedNames(body: Stmt[]): Set<string> {
     if (node.k === "fn") {
       for (const c of (node as { captures: string[] }).captures) out.add(c);
       return;
+    }
+    if (node.k === "call" && fns && (node as CallExpr).callerScope) {
+      const call = node as CallExpr;
+      const target = fns.find(call.name, call.args.length);
+      if (target) visit(target.def.body);
     }
     for (const key in node) {
       if (key === "pos" || key === "value" && node.k === "lit") continue;

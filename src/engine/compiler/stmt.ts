@@ -14,10 +14,13 @@ import { compilePlace } from "./places.ts";
 import { BREAK, CONTINUE, CtlSignal, type Ev, type Ex, type Frame, NORMAL, RETURN } from "./runtime.ts";
 import { hasStmtExpr } from "./scope.ts";
 import { compileImport } from "./modules.ts";
+import { exprWeight, stmtWeight } from "./weights.ts";
 
 /** A statement list in the current scope. `top`: script body; `fnBody`: a function body. */
 export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody = false): Ex {
   const list = body.map((s) => compileStmt(c, s));
+  const weights = body.map(stmtWeight);
+  const poss = body.map((s) => s.pos);
   const counter = c.rt.counter;
   let ex: Ex;
   if (list.length === 0) {
@@ -27,14 +30,16 @@ export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody 
     };
   } else if (list.length === 1) {
     const s0 = list[0]!;
+    const w0 = weights[0]!;
+    const p0 = poss[0];
     ex = (f) => {
-      if (++counter.ops >= counter.next) counter.slow();
+      if ((counter.ops += w0) >= counter.next) counter.slow(p0);
       return s0(f);
     };
   } else {
     ex = (f) => {
       for (let i = 0; i < list.length; i++) {
-        if (++counter.ops >= counter.next) counter.slow();
+        if ((counter.ops += weights[i]!) >= counter.next) counter.slow(poss[i]);
         const code = list[i]!(f);
         if (code !== NORMAL) return code;
       }
@@ -99,6 +104,11 @@ export function compileStmt(c: Compiler, s: Stmt): Ex {
     case "assign": {
       const value = compileValue(c, s.value);
       const place = compilePlace(c, s.target);
+      if (c.rt.sizes.enabled) return atPos(s.pos, (f) => {
+        place.set(f, value(f));
+        f.v = undefined;
+        return NORMAL;
+      });
       return (f) => {
         place.set(f, value(f));
         f.v = undefined;
@@ -123,17 +133,17 @@ export function compileStmt(c: Compiler, s: Stmt): Ex {
     case "while": {
       const cond = boolCond(c, s.cond);
       const body = c.block(s.body);
-      return loop(c, s.body, (f) => (cond(f) ? body(f) : -1));
+      return loop(c, s, 1 + exprWeight(s.cond), (f) => (cond(f) ? body(f) : -1));
     }
     case "loop": {
       const body = c.block(s.body);
-      return loop(c, s.body, body);
+      return loop(c, s, 1, body);
     }
     case "do": {
       const cond = boolCond(c, s.cond);
       const body = c.block(s.body);
       const until = s.until;
-      const wrapped = loop(c, s.body, (f) => {
+      const wrapped = loop(c, s, 1 + exprWeight(s.cond), (f) => {
         const code = body(f);
         if (code === CONTINUE) return CONTINUE;
         if (code !== NORMAL) return code;
@@ -190,13 +200,29 @@ export function compileStmt(c: Compiler, s: Stmt): Ex {
 }
 
 
-/** Run `step` until it returns BREAK/RETURN or -1 (normal end). */
-function loop(c: Compiler, body: Stmt[], step: Ex): Ex {
+/** Stamp a size-limit error escaping a store without a position with the statement's `pos`. */
+function atPos(pos: import("../errors.ts").Position, ex: Ex): Ex {
+  return (f) => {
+    try {
+      return ex(f);
+    } catch (e) {
+      if (e instanceof RhaiError && e.kind === "ErrorDataTooLarge") e.at(pos);
+      throw e;
+    }
+  };
+}
+
+/**
+ * Run `step` until it returns BREAK/RETURN or -1 (normal end). Each iteration counts
+ * `weight` operations (1 + the condition's expression nodes).
+ */
+function loop(c: Compiler, s: Stmt & { body: Stmt[] }, weight: number, step: Ex): Ex {
   const counter = c.rt.counter;
-  const catches = hasStmtExpr(body);
+  const catches = hasStmtExpr(s.body);
+  const pos = s.pos;
   const run: Ex = (f) => {
     for (;;) {
-      if (++counter.ops >= counter.next) counter.slow();
+      if ((counter.ops += weight) >= counter.next) counter.slow(pos);
       const code = step(f);
       if (code === NORMAL || code === CONTINUE) continue;
       if (code === BREAK) return NORMAL;
@@ -259,6 +285,12 @@ function compileOpAssign(c: Compiler, s: OpAssignStmt): Ex {
     }
   }
   const place = compilePlace(c, t);
+  if (c.rt.sizes.enabled) return atPos(s.pos, (f) => {
+    const y = value(f);
+    place.modify(f, (x) => site.apply(x, y));
+    f.v = undefined;
+    return NORMAL;
+  });
   return (f) => {
     const y = value(f);
     place.modify(f, (x) => site.apply(x, y));
@@ -286,8 +318,9 @@ function compileFor(c: Compiler, s: ForStmt): Ex {
     else f.s[slot] = v;
   };
   // One iteration; returns the loop completion (NORMAL to go on, or a code to stop with).
+  const fpos = s.pos;
   const iter = (f: Frame, v: Value, n: number): number => {
-    if (++counter.ops >= counter.next) counter.slow();
+    if (++counter.ops >= counter.next) counter.slow(fpos);
     set(f, xs, v);
     if (is >= 0) set(f, is, n);
     let code: number;
@@ -429,6 +462,18 @@ export function switchKey(v: Value): string | undefined {
   return undefined;
 }
 
+/** A single statement that counts its own operations (a switch arm's body). */
+function countedStmt(c: Compiler, s: Stmt): Ex {
+  const ex = compileStmt(c, s);
+  const w = stmtWeight(s);
+  const pos = s.pos;
+  const counter = c.rt.counter;
+  return (f) => {
+    if ((counter.ops += w) >= counter.next) counter.slow(pos);
+    return ex(f);
+  };
+}
+
 function compileSwitch(c: Compiler, s: SwitchStmt): Ex {
   const subject = compileExpr(c, s.subject);
   const exact = new Map<string, { guard: Ev | undefined; body: Ex }[]>();
@@ -436,7 +481,7 @@ function compileSwitch(c: Compiler, s: SwitchStmt): Ex {
   for (const cs of s.cases) {
     const guard = cs.guard ? boolCond(c, cs.guard) : undefined;
     c.scope.push();
-    const body = compileStmt(c, cs.body);
+    const body = countedStmt(c, cs.body);
     c.scope.pop();
     const arm = { guard, body };
     for (const v of cs.values) {
@@ -453,7 +498,7 @@ function compileSwitch(c: Compiler, s: SwitchStmt): Ex {
     }
   }
   c.scope.push();
-  const dflt = s.default ? compileStmt(c, s.default) : undefined;
+  const dflt = s.default ? countedStmt(c, s.default) : undefined;
   c.scope.pop();
   return (f) => {
     const v = subject(f);
