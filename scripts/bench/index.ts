@@ -16,12 +16,12 @@ if (!only || only === "cold") {
 }
 if ((!only || only === "decisions") && existsSync(join(ROOT, "scripts/bench/decisions.ts"))) {
   console.log("\nauthorization decisions");
-  const { benchDecisions } = await import("./decisions.ts");
-  ok = (await benchDecisions()) && ok;
+  const mod = await import(join(import.meta.dir, "decisions.ts"));
+  ok = (await mod.benchDecisions()) && ok;
 }
 if ((!only || only === "binary") && existsSync(join(ROOT, "scripts/bench/binary.ts"))) {
   console.log("\ncompiled binary");
-  const mod = await import("./binary.ts");
+  const mod = await import(join(import.meta.dir, "binary.ts"));
   if (typeof mod.benchBinary === "function") ok = (await mod.benchBinary()) && ok;
 }
 process.exit(ok ? 0 : 1);
