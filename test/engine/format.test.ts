@@ -76,6 +76,29 @@ describe("float Display and Debug forms (§6.3)", () => {
   }
 });
 
+describe("float forms read back as the same double", () => {
+  test("random values across magnitudes", () => {
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 20000; i++) {
+      const x = (rnd() - 0.5) * 10 ** Math.floor(rnd() * 60 - 30);
+      const digits = Math.abs(x).toExponential().replace(/e.*$/, "").replace(".", "").length;
+      for (const s of [floatDisplay(x), floatDebug(x), floatPlain(x)]) {
+        expect([s, Number(s)]).toEqual([s, x === 0 ? 0 : x]);
+        // No more significant digits than the shortest round-trip form.
+        const sig = s.replace(/^-/, "").replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+        expect(sig.length).toBeLessThanOrEqual(digits);
+      }
+      const ax = Math.abs(x);
+      if (ax !== 0) {
+        expect(floatDisplay(x).includes("e")).toBe(ax > 9999999827968.0 || ax < 9.9999998245167e-14);
+        expect(floatDebug(x).includes("e")).toBe(!(ax >= 1e-4 && ax < 1e16));
+        if (Number.isInteger(x) && !floatDisplay(x).includes("e")) expect(floatDisplay(x).endsWith(".0")).toBe(true);
+      }
+    }
+  });
+});
+
 describe("float plain form (error messages)", () => {
   const rows: [number, string][] = [
     [1e20, "100000000000000000000"],

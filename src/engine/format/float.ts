@@ -38,8 +38,10 @@ export function floatDisplay(x: number): string {
   if (x === -Infinity) return "-inf";
   const neg = x < 0;
   const ax = neg ? -x : x;
-  // Fast path: small integral values.
-  if (ax <= 9999999827968.0 && Number.isInteger(ax)) return (neg ? "-" : "") + ax + ".0";
+  if (ax <= 9999999827968.0 && ax >= 1e-6) {
+    // String(x) writes the same shortest digits without an exponent in this range.
+    return Number.isInteger(ax) ? String(x) + ".0" : String(x);
+  }
   const [d, e] = shortest(ax);
   if (ax > 9999999827968.0 || ax < 9.9999998245167e-14) return expForm(neg, d, e);
   return plainWithFraction(neg, d, e);
@@ -53,7 +55,7 @@ export function floatDebug(x: number): string {
   if (x === -Infinity) return "-inf";
   const neg = x < 0;
   const ax = neg ? -x : x;
-  if (ax < 1e16 && Number.isInteger(ax)) return (neg ? "-" : "") + ax + ".0";
+  if (ax < 1e16 && ax >= 1e-4) return Number.isInteger(ax) ? String(x) + ".0" : String(x);
   const [d, e] = shortest(ax);
   if (ax >= 1e-4 && ax < 1e16) return plainWithFraction(neg, d, e);
   return expForm(neg, d, e);
