@@ -3,7 +3,7 @@
 
 import type { EngineLike, EngineOptions } from "../engine/api.ts";
 import { ParseError, RhaiError } from "../engine/errors.ts";
-import { hostDisplay, registryHostFormatter, setHostFormatter } from "../engine/format.ts";
+import { hostDisplay, setHostFormatter } from "../engine/format.ts";
 import type { Value } from "../engine/value.ts";
 import { RexAuthorizer, auditRecordJson } from "../policy/authorizer.ts";
 import { loadCedar, startCedarCompile } from "../policy/cedar.ts";
@@ -12,7 +12,8 @@ import { PolicyParseError, loadPolicy, problemText } from "../policy/load.ts";
 import { effectiveUserName } from "../policy/user.ts";
 import type { SdkContext } from "../sdk/context.ts";
 import { Engine } from "../engine/engine.ts";
-import { registerFsSdk } from "../sdk/fs/index.ts";
+import { closeFsResources, registerFsSdk } from "../sdk/fs/index.ts";
+import { typeNameFormatter } from "./type-names.ts";
 import { registerLogFunctions } from "../sdk/common/logging.ts";
 import { registerMetricBuilders, type UnitName } from "../sdk/common/metrics.ts";
 import { ArgsError, depthMessage, firstTooDeep, isValidIdentifier, parsePlainArgs, parseTypedArgs } from "./args.ts";
@@ -182,7 +183,7 @@ async function execute(
     onDebug: (text, pos) => run.logs.add("DEBUG", text.replace(/^"+|"+$/g, ""), pos?.line ?? 0),
     progress: monitor.progress,
   });
-  setHostFormatter(registryHostFormatter(engine.registry));
+  setHostFormatter(typeNameFormatter(engine.registry));
   registerLogFunctions(engine.registry, (level, message, line) => run.logs.add(level, message, line));
   registerMetricBuilders(engine.registry, {
     publishMetric: (name, value, unit, dims) => {
@@ -205,8 +206,8 @@ async function execute(
     },
   };
   const registerFs = await fsPromise;
-  if (registerFs)
-    registerFs({ registry: engine.registry, authorizer: authProxy, log: (level, message) => run.logs.add(level, message, currentLine) });
+  const fsCtx: SdkContext = { registry: engine.registry, authorizer: authProxy, log: (level, message) => run.logs.add(level, message, currentLine) };
+  if (registerFs) registerFs(fsCtx);
 
   monitor.start();
   let program: ReturnType<EngineLike["compile"]> | undefined;
@@ -268,6 +269,8 @@ async function execute(
       output = hostDisplay(value);
     } catch (e) {
       failure = classify(e, engine, L, denialTexts);
+    } finally {
+      closeFsResources(fsCtx);
     }
     run.metrics.duration("RexRunnerScriptExecutionTime", Math.round((performance.now() - t0) * 1e6));
   }
