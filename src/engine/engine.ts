@@ -99,6 +99,7 @@ export class Engine implements EngineLike {
 
   private exec(program: CompiledProgram, scope: ReadonlyMap<string, Value> | undefined): Value {
     const cs = program.compiled;
+    cs.imports.clear();
     const f = new Frame(new Array<Value>(cs.nslots), undefined, false);
     if (scope) for (const [k, v] of scope) {
       const slot = cs.hostSlots.get(k);
@@ -135,6 +136,7 @@ export class Engine implements EngineLike {
       }
       for (const [name, slot] of cs.exports) ns.vars.set(name, f.s[slot]);
       for (const [key, fn] of cs.fns.plain) if (!fn.def.private && !fn.def.isAnonymous) ns.fns.set(key, fn);
+      for (const [alias, sub] of cs.imports) ns.submodules.set(alias, sub);
     } catch (e) {
       if (e instanceof RhaiError && e.catchable) {
         throw new RhaiError("ErrorInModule", `${e.toString()}\nin module '${path}'`, pos, undefined, e).with({ module: path });

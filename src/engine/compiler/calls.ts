@@ -11,6 +11,7 @@ import { compileCallerScopeCall } from "./caller-scope.ts";
 import type { Compiler } from "./compiler.ts";
 import { SHORT, compileChain, compileExpr, compileValue, isPlace, mismatch } from "./expr.ts";
 import { SiteCache, callNative, fnNotFound } from "./operators.ts";
+import { moduleResolver } from "./modules.ts";
 import { compilePlace, isRootedPlace } from "./places.ts";
 import { CompiledFn, type Ev, type Frame, ModuleNs, RETURN } from "./runtime.ts";
 
@@ -293,17 +294,9 @@ export function compileNsCall(c: Compiler, e: NsCallExpr): Ev {
     const fn = c.fns.find(e.name, n);
     if (fn) return scriptCall(c, fn, argEvs, pos);
   }
-  const alias = c.scope.lookupModule(e.path[0]!);
-  if (!alias) {
-    return (f) => {
-      throw fnNotFound(reg, full, evalArgs(argEvs, f), pos);
-    };
-  }
-  const slot = alias.slot;
-  const rest = e.path.slice(1);
+  const resolve = moduleResolver(c, e.path);
   return (f) => {
-    let m = f.s[slot] as ModuleNs | undefined;
-    for (const p of rest) m = m?.submodules.get(p);
+    const m = resolve(f);
     const args = evalArgs(argEvs, f);
     const fn = m instanceof ModuleNs ? m.fns.get(`${e.name}/${n}`) : undefined;
     if (!fn) throw fnNotFound(reg, full, args, pos);

@@ -28,12 +28,16 @@ export interface CompiledScript {
   fns: FnTable;
   /** Names exported at top level: export name -> slot. */
   exports: Map<string, number>;
+  /** Top-level imports by alias (sub-modules of a module), filled at run time. */
+  imports: Map<string, ModuleNs>;
 }
 
 export class Compiler {
   scope!: FnScope;
   readonly fns = new FnTable();
   readonly exports = new Map<string, number>();
+  /** Top-level imports of this script by alias, filled as they run (reset per run). */
+  readonly imports = new Map<string, ModuleNs>();
   /** > 0 while compiling a caller-scope body (§3.8): `this` is not bound there. */
   noThis = 0;
   constructor(
@@ -92,7 +96,7 @@ export class Compiler {
     const hostSlots = new Map<string, number>();
     for (const name of this.opts.declared) hostSlots.set(name, this.scope.declare(name, false).slot);
     const main = compileBlockBody(this, script.body, true);
-    return { main, nslots: this.scope.nslots, hostSlots, fns: this.fns, exports: this.exports };
+    return { main, nslots: this.scope.nslots, hostSlots, fns: this.fns, exports: this.exports, imports: this.imports };
   }
 
   private compileFn(def: FnDef, cf: CompiledFn): void {

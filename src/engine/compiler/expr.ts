@@ -11,6 +11,7 @@ import { compileClosure, fnPtrForName } from "./closures.ts";
 import type { Compiler } from "./compiler.ts";
 import { BinarySite, UnarySite } from "./operators.ts";
 import { propGet } from "./places.ts";
+import { moduleResolver } from "./modules.ts";
 import { CtlSignal, type Ev, type Frame, NORMAL } from "./runtime.ts";
 import { compileBlockBody, compileStmt } from "./stmt.ts";
 
@@ -245,15 +246,9 @@ function compileNsVar(c: Compiler, path: string[], name: string, pos: Position |
       return m.constants.get(name);
     };
   }
-  const alias = c.scope.lookupModule(path[0]!);
-  if (!alias) return () => {
-    throw varNotFound(full, pos);
-  };
-  const slot = alias.slot;
-  const rest = path.slice(1);
+  const resolve = moduleResolver(c, path);
   return (f) => {
-    let m = f.s[slot] as import("./runtime.ts").ModuleNs | undefined;
-    for (const p of rest) m = m?.submodules.get(p);
+    const m = resolve(f);
     if (!m || !m.vars.has(name)) throw varNotFound(full, pos);
     return m.vars.get(name);
   };
