@@ -98,10 +98,21 @@ function bitFieldRange(r: RRange, pos: Position | undefined): [number, number] {
   return [s, Math.max(len, 0)];
 }
 
-function registryIndex(reg: Registry, ctx: NativeContext, name: string, args: Value[]): Value | typeof MISSING {
+function registryIndex(
+  reg: Registry,
+  ctx: NativeContext,
+  name: string,
+  args: Value[],
+  onConst: boolean,
+  pos: Position | undefined,
+): Value | typeof MISSING {
   const types = args.map((a) => reg.typeSpecOf(a));
   const f = reg.functions.resolve(name, types);
   if (!f) return MISSING;
+  if (onConst && f.rejectOnConst) {
+    const msg = name === "index$set" ? "Cannot assign to indexer of constant" : "Non-pure indexer cannot be accessed on constant";
+    throw new RhaiError("ErrorNonPureMethodCallOnConstant", msg, pos).with({ function: name });
+  }
   const r = f.fn(ctx, args);
   return name === "index$set" ? args[0] : r;
 }
@@ -115,6 +126,8 @@ export function indexGet(
   idx: Value,
   idxPos: Position | undefined,
   bracketPos: Position | undefined,
+  /** The target is (inside) a constant: non-pure registered indexers are refused. */
+  onConst = false,
 ): Value {
   if (Array.isArray(target)) {
     if (typeof idx === "number" || typeof idx === "bigint") {
@@ -179,7 +192,7 @@ export function indexGet(
     }
     throw mismatch(reg.typeName(idx), "i64", idxPos);
   }
-  const r = registryIndex(reg, ctx, "index$get", [target, idx]);
+  const r = registryIndex(reg, ctx, "index$get", [target, idx], onConst, bracketPos);
   if (r !== MISSING) return r;
   throw new RhaiError(
     "ErrorIndexingType",
@@ -200,6 +213,8 @@ export function indexSet(
   v: Value,
   idxPos: Position | undefined,
   bracketPos: Position | undefined,
+  /** The target is (inside) a constant: registered indexers are refused. */
+  onConst = false,
 ): Value {
   if (Array.isArray(target)) {
     if (typeof idx === "number" || typeof idx === "bigint") {
@@ -271,7 +286,7 @@ export function indexSet(
     }
     throw mismatch(reg.typeName(idx), "i64", idxPos);
   }
-  const r = registryIndex(reg, ctx, "index$set", [target, idx, v]);
+  const r = registryIndex(reg, ctx, "index$set", [target, idx, v], onConst, bracketPos);
   if (r !== MISSING) return r;
   throw new RhaiError(
     "ErrorIndexingType",

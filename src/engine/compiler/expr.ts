@@ -10,7 +10,7 @@ import { compileCall, compileMethodCall, compileNsCall } from "./calls.ts";
 import { compileClosure, fnPtrForName } from "./closures.ts";
 import type { Compiler } from "./compiler.ts";
 import { BinarySite, UnarySite } from "./operators.ts";
-import { propGet } from "./places.ts";
+import { propGet, rootIsConst } from "./places.ts";
 import { moduleResolver } from "./modules.ts";
 import { CtlSignal, type Ev, type Frame, NORMAL } from "./runtime.ts";
 import { compileBlockBody, compileStmt } from "./stmt.ts";
@@ -182,19 +182,20 @@ function compileIndex(c: Compiler, e: IndexExpr): Ev {
   const idxPos = e.index.pos;
   const pos = e.pos;
   const nullSafe = e.nullSafe;
+  const onConst = rootIsConst(c, e);
   return (f) => {
     const t = target(f);
     if (t === SHORT || (nullSafe && t === undefined)) return SHORT;
     const i = index(f);
     if (Array.isArray(t) && typeof i === "number" && i >= 0 && i < t.length) return t[i];
-    return indexGet(reg, ctx, t, i, idxPos, pos);
+    return indexGet(reg, ctx, t, i, idxPos, pos, onConst);
   };
 }
 
 function compileProp(c: Compiler, e: PropExpr): Ev {
   const target = compileChain(c, e.target);
   const name = e.name;
-  const get = propGet(c, name, e.pos);
+  const get = propGet(c, name, e.pos, rootIsConst(c, e));
   const nullSafe = e.nullSafe;
   return (f) => {
     const t = target(f);

@@ -4,7 +4,7 @@
 import type { Expr, LValue } from "../ast.ts";
 import { type Position, RhaiError } from "../errors.ts";
 import { indexGet, indexSet } from "../indexing.ts";
-import { RMap, SharedCell, type Value } from "../value.ts";
+import { RBlob, RMap, SharedCell, type Value } from "../value.ts";
 import type { Compiler } from "./compiler.ts";
 import { compileExpr, varNotFound } from "./expr.ts";
 import { SiteCache, callNative } from "./operators.ts";
@@ -31,8 +31,23 @@ export function isRootedPlace(e: Expr): e is LValue {
   return e.k === "var" || e.k === "this";
 }
 
-/** Property read on a non-map value through its getter (`get$name`). */
-export function propGet(c: Compiler, name: string, pos: Position | undefined): (t: Value) => Value {
+function nonPure(msg: string, fn: string, pos: Position | undefined): RhaiError {
+  return new RhaiError("ErrorNonPureMethodCallOnConstant", msg, pos).with({ function: fn });
+}
+
+/** Is the root of this index/property chain a constant variable? */
+export function rootIsConst(c: Compiler, e: Expr): boolean {
+  while (e.k === "index" || e.k === "prop") e = e.target;
+  if (e.k !== "var") return false;
+  const info = c.scope.lookup(e.name);
+  return info !== undefined && info.isConst && !info.module;
+}
+
+/**
+ * Property read on a non-map value through its getter (`get$name`). `onConst`: the value is
+ * (inside) a constant, where a non-pure getter is refused (§12.2).
+ */
+export function propGet(c: Compiler, name: string, pos: Position | undefined, onConst = false): (t: Value) => Value {
   const reg = c.reg;
   const cache = new SiteCache(reg, `get$${name}`);
   const ctx = c.ctx(pos, name);
@@ -44,16 +59,18 @@ export function propGet(c: Compiler, name: string, pos: Position | undefined): (
       const msg = `Unknown property '${name}' - a getter is not registered for type '${reg.typeName(t)}'`;
       throw new RhaiError("ErrorDotExpr", msg, pos).with({ property: msg });
     }
+    if (onConst && e.rejectOnConst) throw nonPure(`Non-pure property ${name} cannot be accessed on constant`, name, pos);
     return callNative(e, ctx, args);
   };
 }
 
-function propSet(c: Compiler, name: string, pos: Position | undefined): (t: Value, v: Value) => Value {
+function propSet(c: Compiler, name: string, pos: Position | undefined, onConst: boolean, rootName: string, rootPos: Position | undefined): (t: Value, v: Value) => Value {
   const reg = c.reg;
   const cache = new SiteCache(reg, `set$${name}`);
   const ctx = c.ctx(pos, name);
   return (t, v) => {
     if (t instanceof RMap) {
+      if (onConst) throw constError(rootName, rootPos);
       t.set(name, v);
       return t;
     }
@@ -63,6 +80,7 @@ function propSet(c: Compiler, name: string, pos: Position | undefined): (t: Valu
       const msg = `No writable property '${name}' - a setter is not registered for type '${reg.typeName(t)}' to handle '${reg.typeName(v)}'`;
       throw new RhaiError("ErrorDotExpr", msg, pos).with({ property: msg });
     }
+    if (onConst) throw nonPure(`Cannot modify property '${name}' of constant`, name, pos);
     callNative(e, ctx, args);
     return args[0];
   };
@@ -162,31 +180,33 @@ export function compilePlace(c: Compiler, e: LValue): Place {
       const rootConst = target.rootConst;
       const rootName = target.rootName;
       const rootPos = rootPosOf(e);
-      const guard = (): void => {
-        if (rootConst) throw constError(rootName, rootPos);
+      // Built-in containers of a constant: `Cannot modify constant X` (§2.3); registered
+      // indexers refuse a constant themselves (`Cannot assign to indexer of constant`).
+      const guard = (t: Value): void => {
+        if (rootConst && isBuiltinIndexable(t)) throw constError(rootName, rootPos);
       };
       return {
         get: (f) => {
           const t = target.get(f);
           if (nullSafe && t === undefined) return undefined;
-          return indexGet(reg, gctx, t, index(f), idxPos, pos);
+          return indexGet(reg, gctx, t, index(f), idxPos, pos, rootConst);
         },
         set: (f, v) => {
           const t = target.get(f);
           if (nullSafe && t === undefined) return;
-          guard();
+          guard(t);
           const i = index(f);
-          const nt = indexSet(reg, sctx, t, i, v, idxPos, pos);
+          const nt = indexSet(reg, sctx, t, i, v, idxPos, pos, rootConst);
           if (nt !== t) target.set(f, nt);
           else if (c.rt.sizes.enabled) c.rt.sizes.check(nt);
         },
         modify: (f, fn) => {
           const t = target.get(f);
           if (nullSafe && t === undefined) return;
-          guard();
+          guard(t);
           const i = index(f);
-          const old = indexGet(reg, gctx, t, i, idxPos, pos);
-          const nt = indexSet(reg, sctx, t, i, fn(old), idxPos, pos);
+          const old = indexGet(reg, gctx, t, i, idxPos, pos, rootConst);
+          const nt = indexSet(reg, sctx, t, i, fn(old), idxPos, pos, rootConst);
           if (nt !== t) target.set(f, nt);
           else if (c.rt.sizes.enabled) c.rt.sizes.check(nt);
         },
@@ -196,15 +216,12 @@ export function compilePlace(c: Compiler, e: LValue): Place {
     }
     case "prop": {
       const target = compilePlace(c, e.target as LValue);
-      const get = propGet(c, e.name, e.pos);
-      const set = propSet(c, e.name, e.pos);
-      const nullSafe = e.nullSafe;
       const rootConst = target.rootConst;
       const rootName = target.rootName;
       const rootPos = rootPosOf(e);
-      const guard = (): void => {
-        if (rootConst) throw constError(rootName, rootPos);
-      };
+      const get = propGet(c, e.name, e.pos, rootConst);
+      const set = propSet(c, e.name, e.pos, rootConst, rootName, rootPos);
+      const nullSafe = e.nullSafe;
       return {
         get: (f) => {
           const t = target.get(f);
@@ -214,7 +231,6 @@ export function compilePlace(c: Compiler, e: LValue): Place {
         set: (f, v) => {
           const t = target.get(f);
           if (nullSafe && t === undefined) return;
-          guard();
           const nt = set(t, v);
           if (nt !== t || !(t instanceof RMap)) target.set(f, nt);
           else if (c.rt.sizes.enabled) c.rt.sizes.check(nt);
@@ -222,7 +238,7 @@ export function compilePlace(c: Compiler, e: LValue): Place {
         modify: (f, fn) => {
           const t = target.get(f);
           if (nullSafe && t === undefined) return;
-          guard();
+          if (rootConst && t instanceof RMap) throw constError(rootName, rootPos);
           const nt = set(t, fn(get(t)));
           if (nt !== t || !(t instanceof RMap)) target.set(f, nt);
           else if (c.rt.sizes.enabled) c.rt.sizes.check(nt);
@@ -237,4 +253,10 @@ export function compilePlace(c: Compiler, e: LValue): Place {
 function rootPosOf(e: Expr): Position | undefined {
   while (e.k === "index" || e.k === "prop") e = e.target;
   return e.pos;
+}
+
+/** Values whose indexing is built in (§9.2), as opposed to registered indexers. */
+function isBuiltinIndexable(t: Value): boolean {
+  const k = typeof t;
+  return k === "string" || k === "number" || k === "bigint" || Array.isArray(t) || t instanceof RMap || t instanceof RBlob;
 }
