@@ -16,11 +16,16 @@ export interface Ran {
   json: any;
 }
 
-export function rex(args: string[], opts: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Ran {
+/** Every spawn is bounded: killed (SIGKILL) after `timeoutMs` (default 30 s). */
+export const SPAWN_TIMEOUT_MS = 30_000;
+
+export function rex(args: string[], opts: { cwd?: string; stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Ran {
   const r = Bun.spawnSync([...CLI, ...args], {
     cwd: opts.cwd ?? ROOT,
     stdin: opts.stdin !== undefined ? Buffer.from(opts.stdin) : "ignore",
     env: { ...process.env, NO_COLOR: "1", ...opts.env },
+    timeout: opts.timeoutMs ?? SPAWN_TIMEOUT_MS,
+    killSignal: "SIGKILL",
   });
   const stdout = r.stdout.toString();
   let json: any;
@@ -41,3 +46,14 @@ export function files(spec: Record<string, string | Uint8Array>): string {
 
 export const ALLOW_NOTHING = "";
 export const ROOT_DIR = ROOT;
+
+export const ALLOW_ALL = "permit(principal, action, resource);";
+
+/** Run `src` as a script file under `policy` (default: allow everything) with extra flags. */
+export function runScript(src: string, extra: string[] = [], opts: { policy?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Ran {
+  const d = files({ "s.rhai": src, "p.cedar": opts.policy ?? ALLOW_ALL });
+  return rex(["run", join(d, "s.rhai"), "--policy", join(d, "p.cedar"), ...extra], { timeoutMs: opts.timeoutMs, env: opts.env });
+}
+
+/** The metric names of a result, in order. */
+export const metricNames = (r: Ran): string[] => (r.json?.metrics ?? []).map((m: { metric_name: string }) => m.metric_name);
