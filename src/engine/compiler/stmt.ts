@@ -1,10 +1,10 @@
 // Statements → closures returning a completion code (NORMAL/BREAK/CONTINUE/RETURN); the
 // statement's value is left in `f.v` (§2.2). Loops poll the progress check at back-edges.
 
-import type { ForStmt, OpAssignStmt, Stmt, SwitchStmt, TryStmt } from "../ast.ts";
+import type { ForStmt, OpAssignStmt, Stmt, TryStmt } from "../ast.ts";
 import { ExitSignal, RhaiError } from "../errors.ts";
 import { tooManyVariables } from "../limits.ts";
-import { FnPtr, RBlob, RChar, RFloat, RIter, ITER_DONE, RMap, RRange, SharedCell, type Value, deepCopy } from "../value.ts";
+import { ITER_DONE, RBlob, RChar, RIter, RRange, SharedCell, type Value, deepCopy } from "../value.ts";
 import { hostDisplay } from "../format.ts";
 import { errorToValue } from "./catch.ts";
 import type { Compiler } from "./compiler.ts";
@@ -14,6 +14,7 @@ import { compilePlace } from "./places.ts";
 import { BREAK, CONTINUE, CtlSignal, type Ev, type Ex, type Frame, NORMAL, RETURN } from "./runtime.ts";
 import { hasStmtExpr } from "./scope.ts";
 import { compileImport } from "./modules.ts";
+import { compileSwitch } from "./switch.ts";
 import { exprWeight, stmtWeight } from "./weights.ts";
 
 /** A statement list in the current scope. `top`: script body; `fnBody`: a function body. */
@@ -63,7 +64,7 @@ export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody 
   return ex;
 }
 
-function boolCond(c: Compiler, cond: import("../ast.ts").Expr): Ev {
+export function boolCond(c: Compiler, cond: import("../ast.ts").Expr): Ev {
   const ev = compileExpr(c, cond);
   const pos = cond.pos;
   const reg = c.reg;
@@ -426,101 +427,6 @@ function compileTry(c: Compiler, s: TryStmt): Ex {
 
 function compileBlockBodyScoped(c: Compiler, body: Stmt[]): Ex {
   return c.block(body);
-}
-
-// ---------------------------------------------------------------- switch
-
-/** A hashable key for exact switch matching (type + value; structural for containers). */
-export function switchKey(v: Value): string | undefined {
-  if (typeof v === "number" || typeof v === "bigint") return `i${v}`;
-  if (typeof v === "string") return `s${v}`;
-  if (typeof v === "boolean") return v ? "bt" : "bf";
-  if (v === undefined) return "u";
-  if (v instanceof RFloat) return `f${Object.is(v.v, -0) ? "-0" : v.v}`;
-  if (v instanceof RChar) return `c${v.cp}`;
-  if (Array.isArray(v)) {
-    const parts: string[] = [];
-    for (const x of v) {
-      const k = switchKey(x);
-      if (k === undefined) return undefined;
-      parts.push(JSON.stringify(k));
-    }
-    return `a[${parts.join(",")}]`;
-  }
-  if (v instanceof RMap) {
-    const parts: string[] = [];
-    for (const key of v.sortedKeys()) {
-      const k = switchKey(v.get(key));
-      if (k === undefined) return undefined;
-      parts.push(JSON.stringify(key) + ":" + JSON.stringify(k));
-    }
-    return `m{${parts.join(",")}}`;
-  }
-  if (v instanceof RRange) return `r${v.start}${v.inclusive ? "..=" : ".."}${v.end}`;
-  if (v instanceof FnPtr) return v.curry.length === 0 && v.fn === undefined ? `F${v.name}` : undefined;
-  if (v instanceof RBlob) return `b${[...v.view()].join(",")}`;
-  return undefined;
-}
-
-/** A single statement that counts its own operations (a switch arm's body). */
-function countedStmt(c: Compiler, s: Stmt): Ex {
-  const ex = compileStmt(c, s);
-  const w = stmtWeight(s);
-  const pos = s.pos;
-  const counter = c.rt.counter;
-  return (f) => {
-    if ((counter.ops += w) >= counter.next) counter.slow(pos);
-    return ex(f);
-  };
-}
-
-function compileSwitch(c: Compiler, s: SwitchStmt): Ex {
-  const subject = compileExpr(c, s.subject);
-  const exact = new Map<string, { guard: Ev | undefined; body: Ex }[]>();
-  const ranges: { lo: number; hi: number; incl: boolean; guard: Ev | undefined; body: Ex }[] = [];
-  for (const cs of s.cases) {
-    const guard = cs.guard ? boolCond(c, cs.guard) : undefined;
-    c.scope.push();
-    const body = countedStmt(c, cs.body);
-    c.scope.pop();
-    const arm = { guard, body };
-    for (const v of cs.values) {
-      const k = switchKey(v);
-      if (k === undefined) continue;
-      let list = exact.get(k);
-      if (!list) exact.set(k, (list = []));
-      list.push(arm);
-    }
-    for (const r of cs.ranges) {
-      const lo = Number(r.start);
-      const hi = Number(r.end);
-      ranges.push({ lo, hi, incl: r.inclusive, guard, body });
-    }
-  }
-  c.scope.push();
-  const dflt = s.default ? countedStmt(c, s.default) : undefined;
-  c.scope.pop();
-  return (f) => {
-    const v = subject(f);
-    const k = switchKey(v);
-    if (k !== undefined) {
-      const arms = exact.get(k);
-      if (arms) {
-        for (const a of arms) if (!a.guard || a.guard(f)) return a.body(f);
-      }
-      const num = typeof v === "number" || typeof v === "bigint" ? Number(v) : v instanceof RFloat ? v.v : undefined;
-      if (num !== undefined) {
-        for (let i = 0; i < ranges.length; i++) {
-          const r = ranges[i]!;
-          const inside = r.incl ? num >= r.lo && num <= r.hi : num >= r.lo && num < r.hi;
-          if (inside && (!r.guard || r.guard(f))) return r.body(f);
-        }
-      }
-    }
-    if (dflt) return dflt(f);
-    f.v = undefined;
-    return NORMAL;
-  };
 }
 
 export { ExitSignal };
