@@ -2,12 +2,20 @@
 // rex entry point. The same file is the script worker (see src/runner/supervisor.ts), so a
 // compiled single-file binary needs no second entry point.
 import { isMainThread } from "node:worker_threads";
+import { traceMark } from "./runner/startup-trace.ts";
+
+traceMark("entry");
 
 if (!isMainThread) {
+  // Messages that arrive while the runner's modules load are kept (not dropped) and replayed.
+  const early: MessageEvent[] = [];
+  (globalThis as unknown as Worker).onmessage = (ev: MessageEvent) => early.push(ev);
   const { workerMain } = await import("./runner/worker.ts");
-  workerMain();
+  traceMark("worker modules loaded");
+  workerMain(early);
 } else {
   const { main } = await import("./cli/index.ts");
+  traceMark("cli module loaded");
   const code = await main(process.argv.slice(2), process.argv0 === "bun" ? "rex" : process.argv0);
   process.exit(code);
 }

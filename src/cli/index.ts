@@ -1,12 +1,29 @@
 // The rex command line (yargs): `rex run`, `rex policy validate|schema`, `--version`, `--help`.
 
+import { startCedarCompile } from "../policy/cedar.ts";
 import { discardWorker, prestartWorker, runSupervised } from "../runner/supervisor.ts";
 import { looksLikeRun, normalizeArgv } from "./argv.ts";
+import { fastRunArgs } from "./fast-argv.ts";
+import { UsageError, buildRequest } from "./run.ts";
 
 export async function main(rawArgv: string[], invokedAs: string): Promise<number> {
   const startedAt = performance.timeOrigin + performance.now();
   const argv = normalizeArgv(rawArgv, invokedAs);
-  if (looksLikeRun(argv)) prestartWorker();
+  if (looksLikeRun(argv)) {
+    // The worker loads the engine and Cedar's wasm compiles (background threads) while the
+    // command line is parsed.
+    prestartWorker();
+    startCedarCompile();
+    // The common case needs no yargs; anything unusual (and every usage error) goes to yargs.
+    const fast = fastRunArgs(argv);
+    if (fast) {
+      try {
+        return await runSupervised(buildRequest(fast, startedAt));
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+      }
+    }
+  }
   const [{ default: yargs }, runCli, { policySchema, policyValidate }, { versionLine }] = await Promise.all([
     import("yargs"),
     import("./run.ts"),

@@ -1,5 +1,7 @@
 // Policy loading (cedar.md §10): parse with cedar-wasm (pre-parsed, stateful API), validate
-// against the embedded schema in strict mode, and add rex's lints (§10.3).
+// against the embedded schema in strict mode, and add rex's lints (§10.3). Parsing and
+// validation are separate steps so that `rex run` can validate on another thread while the
+// script runs (validation only produces warnings unless --strict-policy).
 
 import type { Cedar } from "./cedar.ts";
 import { lintPolicy } from "./lints.ts";
@@ -66,8 +68,17 @@ function stripPolicyPrefix(msg: string): string {
   return msg.replace(/^for policy `[^`]*`, /, "");
 }
 
-/** Load a policy text. Throws PolicyParseError on a syntax error. */
-export function loadPolicy(cedar: Cedar, text: string): LoadedPolicy {
+/** A policy text parsed by one Cedar instance (pre-parsed as `setId`), not yet validated. */
+export interface ParsedPolicy {
+  readonly setId: string;
+  readonly count: number;
+  readonly text: string;
+  /** Validate against the schema and lint (cedar.md §10.2–10.3); the costly part of loading. */
+  validate(): PolicyProblem[];
+}
+
+/** Parse (pre-parse) a policy text without validating it. Throws PolicyParseError. */
+export function parsePolicy(cedar: Cedar, text: string): ParsedPolicy {
   const map = new SourceMap(text);
   const setId = `rex${setCounter++}`;
   // Fast path: one pre-parse of the whole text. Policy texts and templates are split out
@@ -120,55 +131,63 @@ export function loadPolicy(cedar: Cedar, text: string): LoadedPolicy {
   }
   const separate = typeof pset.staticPolicies !== "string";
   const count = separate ? locate().length : countPolicies(text);
-  let byteOffsets: number[] = [];
-  let names: string[] = [];
-  const prepareNames = () => {
-    if (names.length) return;
-    const es = locate();
-    byteOffsets = es.map((e) => Buffer.byteLength(text.slice(0, e.offset)));
-    names = es.map((e, i) => {
-      const m = /^\s*(?:@\w+\s*\([^)]*\)\s*)*?@id\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)/.exec(e.text);
-      return m ? m[1]! : `policy${i}`;
+  const validate = (): PolicyProblem[] => {
+    let byteOffsets: number[] = [];
+    let names: string[] = [];
+    const prepareNames = () => {
+      if (names.length) return;
+      const es = locate();
+      byteOffsets = es.map((e) => Buffer.byteLength(text.slice(0, e.offset)));
+      names = es.map((e, i) => {
+        const m = /^\s*(?:@\w+\s*\([^)]*\)\s*)*?@id\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)/.exec(e.text);
+        return m ? m[1]! : `policy${i}`;
+      });
+    };
+    const indexOf = (cedarId: string): number => {
+      prepareNames();
+      const m = /^policy(\d+)$/.exec(cedarId);
+      const i = m ? Number(m[1]) : -1;
+      return i >= 0 && i < names.length ? i : -1;
+    };
+    const problems: PolicyProblem[] = [];
+    const push = (severity: "error" | "warning", index: number, loc: Located | undefined, message: string, relative = separate) => {
+      prepareNames();
+      const base = index >= 0 && relative ? byteOffsets[index]! : 0;
+      const p = map.at(base + (loc ? loc.start : 0));
+      problems.push({ severity, policy: index >= 0 ? names[index]! : "policy set", line: p.line, column: p.column, message });
+    };
+    if (count > 0) {
+      const v = cedar.validate({ schema: SCHEMA_TEXT, policies: pset, validationSettings: { mode: "strict" } });
+      if (v.type === "success") {
+        for (const e of v.validationErrors)
+          push("error", indexOf(e.policyId), e.error.sourceLocations?.[0], stripPolicyPrefix(e.error.message));
+        for (const e of v.validationWarnings)
+          push("warning", indexOf(e.policyId), e.error.sourceLocations?.[0], stripPolicyPrefix(e.error.message));
+        for (const e of v.otherWarnings) push("warning", -1, undefined, e.message);
+      } else {
+        for (const e of v.errors) push("error", -1, undefined, e.message);
+      }
+      if (LINT_TRIGGER.test(text))
+        locate().forEach((e, i) => {
+          for (const lint of lintPolicy(cedar, e.text, e.template)) push("warning", i, { start: lint.offset }, lint.message, true);
+        });
+    }
+    // Deduplicate identical lines (the validator reports one problem per applicable type).
+    const seen = new Set<string>();
+    return problems.filter((p) => {
+      const k = `${p.severity}|${p.policy}|${p.line}|${p.column}|${p.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
     });
   };
-  const indexOf = (cedarId: string): number => {
-    prepareNames();
-    const m = /^policy(\d+)$/.exec(cedarId);
-    const i = m ? Number(m[1]) : -1;
-    return i >= 0 && i < names.length ? i : -1;
-  };
-  const problems: PolicyProblem[] = [];
-  const push = (severity: "error" | "warning", index: number, loc: Located | undefined, message: string, relative = separate) => {
-    prepareNames();
-    const base = index >= 0 && relative ? byteOffsets[index]! : 0;
-    const p = map.at(base + (loc ? loc.start : 0));
-    problems.push({ severity, policy: index >= 0 ? names[index]! : "policy set", line: p.line, column: p.column, message });
-  };
-  if (count > 0) {
-    const v = cedar.validate({ schema: SCHEMA_TEXT, policies: pset, validationSettings: { mode: "strict" } });
-    if (v.type === "success") {
-      for (const e of v.validationErrors)
-        push("error", indexOf(e.policyId), e.error.sourceLocations?.[0], stripPolicyPrefix(e.error.message));
-      for (const e of v.validationWarnings)
-        push("warning", indexOf(e.policyId), e.error.sourceLocations?.[0], stripPolicyPrefix(e.error.message));
-      for (const e of v.otherWarnings) push("warning", -1, undefined, e.message);
-    } else {
-      for (const e of v.errors) push("error", -1, undefined, e.message);
-    }
-    if (LINT_TRIGGER.test(text))
-      locate().forEach((e, i) => {
-        for (const lint of lintPolicy(cedar, e.text, e.template)) push("warning", i, { start: lint.offset }, lint.message, true);
-      });
-  }
-  // Deduplicate identical lines (the validator reports one problem per applicable type).
-  const seen = new Set<string>();
-  const unique = problems.filter((p) => {
-    const k = `${p.severity}|${p.policy}|${p.line}|${p.column}|${p.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  return { setId, count, problems: unique };
+  return { setId, count, text, validate };
+}
+
+/** Load a policy text: parse, validate, lint. Throws PolicyParseError on a syntax error. */
+export function loadPolicy(cedar: Cedar, text: string): LoadedPolicy {
+  const parsed = parsePolicy(cedar, text);
+  return { setId: parsed.setId, count: parsed.count, problems: parsed.validate() };
 }
 
 /** `<policy id> at line L, column C: <message>` */

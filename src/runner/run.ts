@@ -8,7 +8,7 @@ import type { Value } from "../engine/value.ts";
 import { RexAuthorizer, auditRecordJson } from "../policy/authorizer.ts";
 import { loadCedar, startCedarCompile } from "../policy/cedar.ts";
 import { explainBlock } from "../policy/explain.ts";
-import { PolicyParseError, loadPolicy, problemText } from "../policy/load.ts";
+import { PolicyParseError, parsePolicy, problemText } from "../policy/load.ts";
 import { effectiveUserName } from "../policy/user.ts";
 import type { SdkContext } from "../sdk/context.ts";
 import { Engine } from "../engine/engine.ts";
@@ -21,6 +21,7 @@ import { errorMessage, isDenied, isLimitOrTermination } from "./errors.ts";
 import { InputError, checkWritableDir, decodeUtf8, readText } from "./inputs.ts";
 import { Monitor } from "./monitor.ts";
 import type { RunRequest } from "./request.ts";
+import { traceMark } from "./startup-trace.ts";
 import { LogBuffer, MetricStore, parseLevel, truncateMessage, type ErrorType, type RunResult } from "./result.ts";
 
 type EngineCtor = new (o: EngineOptions) => EngineLike;
@@ -80,13 +81,24 @@ class Run {
   }
 }
 
-export async function executeRun(req: RunRequest, flags?: Int32Array): Promise<RunResult> {
+/** How a run is wired by its caller (the worker); in-process callers need none of it. */
+export interface RunHooks {
+  /**
+   * Another thread validates the policy (policy-check.ts): only parse it here, unless
+   * --strict-policy (validation errors must stop the run before the script).
+   */
+  deferPolicyValidation?: boolean;
+  /** Set when validation was deferred and the policy parsed: where its warning lines go. */
+  deferred?: { at: number; text: string };
+}
+
+export async function executeRun(req: RunRequest, flags?: Int32Array, hooks?: RunHooks): Promise<RunResult> {
   startCedarCompile();
   const enginePromise = loadEngine();
   const fsPromise = loadFsSdk();
   const run = new Run(req);
   try {
-    return await execute(run, req, flags, enginePromise, fsPromise);
+    return await execute(run, req, flags, enginePromise, fsPromise, hooks);
   } catch (e) {
     const desc = e instanceof Error ? e.message : String(e);
     run.metrics.alarm("RexRunnerInternalAlarm", `Internal error: ${desc}`);
@@ -100,6 +112,7 @@ async function execute(
   flags: Int32Array | undefined,
   enginePromise: Promise<EngineCtor>,
   fsPromise: Promise<((ctx: SdkContext) => void) | undefined>,
+  hooks: RunHooks | undefined,
 ): Promise<RunResult> {
   // Step 3: inputs.
   const fail = (what: string, path: string, e: unknown) =>
@@ -158,6 +171,7 @@ async function execute(
   for (const k of args.keys())
     if (!isValidIdentifier(k)) run.diagnostics.push(`rex: warning: argument '${k}' is not a valid identifier; the script cannot refer to it`);
 
+  traceMark("inputs read");
   // Steps 6–7 are prepared early (engine, compilation) to overlap Cedar's wasm compile; their
   // errors are reported only after the policy and argument checks, in the order of §2.
   const monitor = new Monitor(flags, req.limits.timeout, req.limits.maxMemory, !/^(true|1)$/i.test(process.env.REX_RUNNER_DISABLE_MONITORING ?? ""));
@@ -209,6 +223,7 @@ async function execute(
   const fsCtx: SdkContext = { registry: engine.registry, authorizer: authProxy, log: (level, message) => run.logs.add(level, message, currentLine) };
   if (registerFs) registerFs(fsCtx);
 
+  traceMark("engine ready");
   monitor.start();
   let program: ReturnType<EngineLike["compile"]> | undefined;
   let compileError: ParseError | undefined;
@@ -220,21 +235,29 @@ async function execute(
     else throw e;
   }
 
+  traceMark("script compiled");
   // Step 4: the policy.
   const cedar = await loadCedar();
+  traceMark("cedar ready");
   let loaded;
   try {
-    loaded = loadPolicy(cedar, policyText);
+    loaded = parsePolicy(cedar, policyText);
   } catch (e) {
     if (e instanceof PolicyParseError) return run.early("INTERNAL_EXCEPTION", `Failed to create Rhai engine: ${e.message}`);
     throw e;
   }
-  const errors = loaded.problems.filter((p) => p.severity === "error");
-  if (req.strictPolicy && errors.length) {
-    for (const p of loaded.problems) run.diagnostics.push(`rex: policy ${p.severity}: ${problemText(p)}`);
-    return run.early("VALIDATION_EXCEPTION", `Policy validation failed: ${errors.map(problemText).join("; ")}`);
+  traceMark("policy parsed");
+  if (hooks?.deferPolicyValidation && !req.strictPolicy) hooks.deferred = { at: run.diagnostics.length, text: policyText };
+  else {
+    const problems = loaded.validate();
+    traceMark("policy validated");
+    const errors = problems.filter((p) => p.severity === "error");
+    if (req.strictPolicy && errors.length) {
+      for (const p of problems) run.diagnostics.push(`rex: policy ${p.severity}: ${problemText(p)}`);
+      return run.early("VALIDATION_EXCEPTION", `Policy validation failed: ${errors.map(problemText).join("; ")}`);
+    }
+    for (const p of problems) run.diagnostics.push(`rex: policy warning: ${problemText(p)}`);
   }
-  for (const p of loaded.problems) run.diagnostics.push(`rex: policy warning: ${problemText(p)}`);
   authorizer = new RexAuthorizer(cedar, loaded.setId, user, {
     audit: req.audit,
     onAuditDeny: (rec, text) => run.logs.add("WARN", text, rec.line, rec.api || undefined, true),
@@ -272,6 +295,7 @@ async function execute(
     } finally {
       closeFsResources(fsCtx);
     }
+    traceMark("script evaluated");
     run.metrics.duration("RexRunnerScriptExecutionTime", Math.round((performance.now() - t0) * 1e6));
   }
 

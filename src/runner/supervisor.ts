@@ -5,10 +5,14 @@
 
 import { renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { startCedarCompile } from "../policy/cedar.ts";
 import { FLAG_SIGINT, FLAG_SIGTERM } from "./monitor.ts";
 import { render } from "./output.ts";
 import type { RunRequest } from "./request.ts";
+import { PolicyCheck } from "./policy-check.ts";
+import { traceMark, traceOrigin } from "./startup-trace.ts";
 import { MetricStore, exitCode, type RunResult } from "./result.ts";
+import type { FromWorker, ToWorker } from "./worker.ts";
 
 const SIGTERM_GRACE_MS = 10_000;
 const STOP_GRACE_MS = 2_000;
@@ -22,6 +26,7 @@ function entry(): string {
 /** Start the worker before the command line is parsed (it loads the engine meanwhile). */
 export function prestartWorker(): void {
   if (!prestarted) prestarted = new Worker(entry());
+  traceMark("worker started");
 }
 
 export function discardWorker(): void {
@@ -90,12 +95,26 @@ export function runSupervised(req: RunRequest): Promise<number> {
   prestarted = undefined;
   const flags = new Int32Array(new SharedArrayBuffer(4));
   return new Promise<number>((resolve) => {
+    // Cedar's module is compiled here (started before the command line was parsed) and
+    // posted to the worker; the policy is validated here while the script runs.
+    const compiled = startCedarCompile();
+    const send = (m: ToWorker) => worker.postMessage(m);
+    traceMark("request posted");
+    send({ req, flags: flags.buffer as SharedArrayBuffer, traceOrigin: traceOrigin(), cedarModuleFollows: true });
+    compiled.then(
+      (m) => {
+        traceMark("cedar compiled");
+        send({ cedarModule: m });
+      },
+      () => send({ cedarModule: null }),
+    );
+    const check = new PolicyCheck(req.strictPolicy ? undefined : req.policy);
     let done = false;
     let killTimer: Timer | undefined;
     let termTimer: Timer | undefined;
     let timeoutTimer: Timer | undefined;
     let interrupts = 0;
-    const finish = (r: RunResult) => {
+    const finish = (r: RunResult, deferred?: FromWorker["deferred"]) => {
       if (done) return;
       done = true;
       clearTimeout(killTimer);
@@ -104,7 +123,19 @@ export function runSupervised(req: RunRequest): Promise<number> {
       process.off("SIGTERM", onTerm);
       process.off("SIGINT", onInt);
       worker.terminate();
-      resolve(emit(req, r));
+      traceMark("result received");
+      const write = () => {
+        resolve(emit(req, r));
+        traceMark("output written");
+      };
+      if (!deferred) return write();
+      check.linesFor(deferred.text).then(
+        (lines) => {
+          r.diagnostics.splice(deferred.at, 0, ...lines);
+          write();
+        },
+        write,
+      );
     };
     const stopWith = (flag: number, message: string) => {
       Atomics.store(flags, 0, flag);
@@ -130,7 +161,10 @@ export function runSupervised(req: RunRequest): Promise<number> {
             STOP_GRACE_MS,
           );
       }, t * 1000);
-    worker.onmessage = (ev: MessageEvent) => finish(ev.data as RunResult);
+    worker.onmessage = (ev: MessageEvent) => {
+      const m = ev.data as FromWorker;
+      finish(m.result, m.deferred);
+    };
     worker.onerror = (ev: ErrorEvent) => {
       const m = new MetricStore();
       const desc = `Internal error: ${ev.message}`;
@@ -138,6 +172,5 @@ export function runSupervised(req: RunRequest): Promise<number> {
       m.duration("RexRunnerTotalExecutionTime", Math.round((performance.timeOrigin + performance.now() - req.startedAt) * 1e6));
       finish({ output: "", status: "ERROR", error: { error_type: "INTERNAL_EXCEPTION", message: desc }, alarms: m.alarms, metrics: m.list(), diagnostics: [], explain: [] });
     };
-    worker.postMessage({ req, flags: flags.buffer });
   });
 }
