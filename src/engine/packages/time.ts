@@ -63,9 +63,16 @@ function subFloat(t: RTimestamp, x: number): RTimestamp {
   return x < 0 ? shiftFloat(t, -x, 1) : shiftFloat(t, x, -1);
 }
 
-/** Seconds from `b` to `a`. */
+/**
+ * Seconds from `b` to `a`, rounded to whole nanoseconds (the reference's durations are
+ * nanosecond-exact; without rounding `(t + 5) - t` could show binary noise like 4.999999999).
+ */
+function nanoSeconds(ms: number): number {
+  return Math.round(ms * 1e6) / 1e9;
+}
+
 function diff(a: RTimestamp, b: RTimestamp): number {
-  return (a.ms - b.ms) / 1000;
+  return nanoSeconds(a.ms - b.ms);
 }
 
 export function register(reg: Registry): void {
@@ -73,7 +80,7 @@ export function register(reg: Registry): void {
   const elapsed = (t: RTimestamp): RFloat => {
     const n = performance.now();
     if (t.ms > n) throw arith("Time-stamp is later than now");
-    return new RFloat((n - t.ms) / 1000);
+    return new RFloat(nanoSeconds(n - t.ms));
   };
   reg.fn("elapsed", ["timestamp"], (_c, a) => elapsed(a[0] as RTimestamp));
   reg.getter("timestamp", "elapsed", (_c, v) => elapsed(v as RTimestamp));
