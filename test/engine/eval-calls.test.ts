@@ -144,9 +144,20 @@ describe("operation counting (§13)", () => {
       "Function not found: foo (i64) (line 3, position 5)",
     );
     expect(err("let x = 0;\nloop {\n    x.abs();\n}", { limits: { maxOperations: 500 } })).toBe(
-      "Too many operations (line 3, position 7)",
+      "Too many operations (line 3, position 5)",
     );
     expect(err("fn f() { loop { } }\nf()", { limits: { maxOperations: 100 } })).toBe("Too many operations (line 2, position 1)");
+    // runner.md §1.3 / test/cli: the statement's start, here the assignment's target.
+    expect(err("let x = 0; loop { x += 1; }", { limits: { maxOperations: 1000 } })).toBe(
+      "Too many operations (line 1, position 19)",
+    );
+    expect(err("let s = \"x\"; loop { s += s }", { limits: { maxStringSize: 1000 } })).toBe(
+      "Length of string too large (line 1, position 23)",
+    );
+    let n = 0;
+    expect(err("let x = 0;\nwhile true {\n  x = x + 1;\n}", { progress: () => (++n > 2 ? "stop" : undefined) })).toMatch(
+      /^Script terminated: stop \(line (2, position 1|3, position 3)\)$/,
+    );
   });
   test("uncatchable", () => {
     expect(err("try { loop {} } catch { 1 }", { limits: { maxOperations: 100 } })).toMatch(/^Too many operations \(line 1/);

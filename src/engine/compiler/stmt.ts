@@ -15,13 +15,13 @@ import { BREAK, CONTINUE, CtlSignal, type Ev, type Ex, type Frame, NORMAL, RETUR
 import { hasStmtExpr } from "./scope.ts";
 import { compileImport } from "./modules.ts";
 import { compileSwitch } from "./switch.ts";
-import { exprWeight, stmtWeight } from "./weights.ts";
+import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
 
 /** A statement list in the current scope. `top`: script body; `fnBody`: a function body. */
 export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody = false): Ex {
   const list = body.map((s) => compileStmt(c, s));
   const weights = body.map(stmtWeight);
-  const poss = body.map((s) => s.pos);
+  const poss = body.map(stmtStart);
   const counter = c.rt.counter;
   let ex: Ex;
   if (list.length === 0) {

@@ -7,7 +7,7 @@ import type { Compiler } from "./compiler.ts";
 import { compileExpr } from "./expr.ts";
 import { type Ev, type Ex, NORMAL } from "./runtime.ts";
 import { boolCond, compileStmt } from "./stmt.ts";
-import { stmtWeight } from "./weights.ts";
+import { stmtStart, stmtWeight } from "./weights.ts";
 
 /** A hashable key for exact switch matching (type + value; structural for containers). */
 export function switchKey(v: Value): string | undefined {
@@ -45,7 +45,7 @@ export function switchKey(v: Value): string | undefined {
 function countedStmt(c: Compiler, s: Stmt): Ex {
   const ex = compileStmt(c, s);
   const w = stmtWeight(s);
-  const pos = s.pos;
+  const pos = stmtStart(s);
   const counter = c.rt.counter;
   return (f) => {
     if ((counter.ops += w) >= counter.next) counter.slow(pos);

@@ -82,3 +82,35 @@ export function stmtWeight(s: Stmt): number {
       return 1;
   }
 }
+
+/**
+ * Where a statement starts (the position an operation-limit or termination error reports):
+ * the keyword, or the leftmost operand of an expression or assignment statement.
+ */
+export function stmtStart(s: Stmt): Stmt["pos"] {
+  if (s.k === "expr") return exprStart(s.expr);
+  if (s.k === "assign" || s.k === "opassign") return exprStart(s.target);
+  return s.pos;
+}
+
+function exprStart(e: Expr): Expr["pos"] {
+  for (;;) {
+    switch (e.k) {
+      case "binary":
+        e = e.left;
+        continue;
+      case "and":
+      case "or":
+      case "coalesce":
+        e = e.args[0]!;
+        continue;
+      case "index":
+      case "prop":
+      case "method":
+        e = e.target;
+        continue;
+      default:
+        return e.pos;
+    }
+  }
+}
