@@ -69,9 +69,7 @@ describe("script modules", () => {
   ];
   for (const [src, want] of errors) test(src, () => expect(err(src)).toBe(want));
 
-  // Qualified calls `m::f()` are positioned at the function name (§12.3: `m::g()` → position
-  // 24), but the parser gives NsCallExpr the position of the namespace (src/engine/parser/
-  // expr.ts parseIdent), so the last position of these texts is checked separately (todo).
+  // Qualified calls `m::f()` are positioned at the function name (§12.3: `m::g()` → position 24).
   const callErrors: [string, string][] = [
     ["import \"m1\" as m; m::p()", "Function not found: m::p () (line 1, position 22)"],
     ["import \"m1\" as m; m::nope(1)", "Function not found: m::nope (i64) (line 1, position 22)"],
@@ -89,11 +87,7 @@ describe("script modules", () => {
     ],
     ["import \"deep\" as d; d::r(0)", "Stack overflow (line 1, position 24)"],
   ];
-  const lastPos = /\(line \d+, position \d+\)$/;
-  for (const [src, want] of callErrors) {
-    test(src, () => expect(err(src).replace(lastPos, "(…)")).toBe(want.replace(lastPos, "(…)")));
-    test.todo(`${src} → positioned at the function name (parser: NsCallExpr.pos)`);
-  }
+  for (const [src, want] of callErrors) test(src, () => expect(err(src)).toBe(want));
 
   test("no resolver: Module not found", () => {
     expect(err("import \"m1\" as m;", {})).toBe("Module not found: m1 (line 1, position 8)");
@@ -180,11 +174,7 @@ describe("static host modules", () => {
     ["write::mode(1)", "Function not found: write::mode (i64) (line 1, position 8)"],
     ["write::fail()", "Runtime error: nope (line 1, position 8)"],
   ];
-  const lastPos = /\(line \d+, position \d+\)$/;
-  for (const [src, want] of callErrors) {
-    test(src, () => expect(he(src).replace(lastPos, "(…)")).toBe(want.replace(lastPos, "(…)")));
-    test.todo(`${src} → positioned at the function name (parser: NsCallExpr.pos)`);
-  }
+  for (const [src, want] of callErrors) test(src, () => expect(he(src)).toBe(want));
   test("module values are copies", () => {
     const e = hostEngine();
     e.registry.module("lists").constant("L", [1, 2]);

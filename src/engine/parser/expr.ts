@@ -280,17 +280,20 @@ function parseIdent(p: Parser, t: Token): Expr {
   if (nt.t === "::") {
     const path = [name];
     let last = name;
+    let lastPos = pos;
     while (p.eat("::")) {
       const x = p.tok;
       if (x.t !== "ident") p.fail("Expecting name of a variable", x);
       p.next();
       path.push(x.v as string);
       last = x.v as string;
+      lastPos = p.pos(x);
     }
     path.pop();
     if (p.strict && !moduleKnown(p, name)) p.failAt(`Undefined module: ${name}`, pos);
     if (p.at("(") || p.at("()")) {
-      return { k: "nscall", pos, path, name: last, args: parseArgs(p, last) };
+      // A qualified call is positioned at the function's name (§12.3: `m::g()`).
+      return { k: "nscall", pos: lastPos, path, name: last, args: parseArgs(p, last) };
     }
     if (p.at("!")) {
       const b = p.peekAt(1).t;
