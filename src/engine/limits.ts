@@ -122,11 +122,10 @@ function measureContainer(v: object): Sizes | undefined {
       c.arr += len - c.len;
       for (let i = c.len; i < len; i++) addNested(a[i], c);
     } else {
-      // Map growth: new keys are not ordered by position; re-measure values (cheap for the
-      // small maps this path sees before the doubling rule forces a full measurement).
-      const full = measureFull(v);
-      c.arr = full.arr;
-      c.map = full.map;
+      // Map growth: the new keys are not at known positions, so count them only; values
+      // stored under them were size-checked when they were built, and the next full
+      // measurement (when the map has doubled) counts their contents.
+      c.map += len - c.len;
     }
     c.len = len;
     return c;
