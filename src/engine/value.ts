@@ -175,6 +175,21 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** UTF-8 byte length of a well-formed string (no allocation). */
+export function utf8Length(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /** Number of Unicode scalar values in a string. */
 export function charLength(s: string): number {
   let n = s.length;

@@ -4,7 +4,7 @@
 // take the fast path where both agree.
 
 import { RhaiError } from "../errors.ts";
-import { charLength, RChar } from "../value.ts";
+import { charLength, RChar, utf8Length } from "../value.ts";
 
 export function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
@@ -43,20 +43,6 @@ export function sliceChars(s: string, n: number, start: number, len: number): st
   return s.substring(a, b);
 }
 
-/** UTF-8 byte length of a well-formed string (no allocation). */
-export function utf8Length(s: string): number {
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (isHighSurrogate(c)) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /** The characters of a string as chars. */
 export function toCharArray(s: string): RChar[] {
@@ -111,7 +97,7 @@ export function encodeUtf8(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
-export { charLength };
+export { charLength, utf8Length };
 
 /** The size-limit error of strings (uncatchable ErrorDataTooLarge). */
 export function stringTooLarge(): RhaiError {

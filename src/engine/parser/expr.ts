@@ -5,7 +5,7 @@
 import type { Expr, LitExpr, Pos } from "../ast.ts";
 import { KEYWORD_FNS, NO_METHOD_FNS } from "../lexer.ts";
 import type { Token } from "../lexer.ts";
-import { INT_MIN, RChar, RFloat, intFromBig, type Value } from "../value.ts";
+import { INT_MIN, RChar, RFloat, intFromBig, utf8Length, type Value } from "../value.ts";
 import { parseArray, parseClosure, parseInterp, parseMap } from "./literals.ts";
 import { Parser, TOO_DEEP } from "./state.ts";
 import { parseBlockBody, parseControl, parseStmtInExpr } from "./stmt.ts";
@@ -384,24 +384,11 @@ function parsePrimary(p: Parser): Expr {
 }
 
 export function checkStringSize(p: Parser, s: string, t: Token): void {
-  if (p.maxString > 0 && s.length > p.maxString / 3 && utf8Len(s) > p.maxString) {
+  if (p.maxString > 0 && s.length > p.maxString / 3 && utf8Length(s) > p.maxString) {
     p.fail(`Length of string exceeds the maximum limit (${p.maxString})`, t);
   }
 }
 
-function utf8Len(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 const MAP_IDX: Record<string, string> = {
   "a number": "not a number",
