@@ -29,6 +29,26 @@ function evalArgs(evs: Ev[], f: Frame): Value[] {
 function scriptCall(c: Compiler, fn: CompiledFn, argEvs: Ev[], pos: Position | undefined): Ev {
   const rt = c.rt;
   const n = argEvs.length;
+  // Arity-specialised forms: no loop over argument closures.
+  if (n === 0) return () => rt.callScript(fn, new Array<Value>(fn.nslots), undefined, false, pos).v;
+  if (n === 1) {
+    const a0 = argEvs[0]!;
+    return (f) => {
+      const slots = new Array<Value>(fn.nslots);
+      slots[0] = a0(f);
+      return rt.callScript(fn, slots, undefined, false, pos).v;
+    };
+  }
+  if (n === 2) {
+    const a0 = argEvs[0]!;
+    const a1 = argEvs[1]!;
+    return (f) => {
+      const slots = new Array<Value>(fn.nslots);
+      slots[0] = a0(f);
+      slots[1] = a1(f);
+      return rt.callScript(fn, slots, undefined, false, pos).v;
+    };
+  }
   return (f) => {
     const slots = new Array<Value>(fn.nslots);
     for (let i = 0; i < n; i++) slots[i] = argEvs[i]!(f);

@@ -10,6 +10,7 @@ import { compileCall, compileMethodCall, compileNsCall } from "./calls.ts";
 import { compileClosure, fnPtrForName } from "./closures.ts";
 import type { Compiler } from "./compiler.ts";
 import { BinarySite, UnarySite } from "./operators.ts";
+import { COMPARISONS, binaryByShape, siteSlow } from "./fast.ts";
 import { propGet, rootIsConst } from "./places.ts";
 import { moduleResolver } from "./modules.ts";
 import { CtlSignal, type Ev, type Frame, NORMAL } from "./runtime.ts";
@@ -276,131 +277,39 @@ function compileUnary(c: Compiler, e: UnaryExpr): Ev {
 
 function compileBinary(c: Compiler, e: BinaryExpr): Ev {
   const site = new BinarySite(c.reg, e.op, c.ctx(e.pos, e.op), c.rt.sizes.enabled ? c.rt.sizes : undefined);
-  const L = e.left;
-  const R = e.right;
-  const right = compileExpr(c, R);
-  // Fast path: a non-shared variable against an INT literal (loop conditions, counters).
-  if (L.k === "var" && R.k === "lit" && typeof R.value === "number") {
-    const info = c.scope.lookup(L.name);
-    if (info && !info.shared && !info.module) {
-      const slot = info.slot;
-      const lit = R.value;
-      const fast = intLitFast(e.op, slot, lit, site);
-      if (fast) return fast;
-    }
-  }
-  const left = compileExpr(c, L);
-  switch (e.op) {
-    case "+":
-      return (f) => {
-        const a = left(f);
-        const b = right(f);
-        if (typeof a === "number" && typeof b === "number") {
-          const r = a + b;
-          if (Number.isSafeInteger(r)) return r;
-        }
-        return site.apply(a, b);
-      };
-    case "-":
-      return (f) => {
-        const a = left(f);
-        const b = right(f);
-        if (typeof a === "number" && typeof b === "number") {
-          const r = a - b;
-          if (Number.isSafeInteger(r)) return r;
-        }
-        return site.apply(a, b);
-      };
-    case "<":
-      return (f) => {
-        const a = left(f);
-        const b = right(f);
-        return typeof a === "number" && typeof b === "number" ? a < b : site.apply(a, b);
-      };
-    case "<=":
-      return (f) => {
-        const a = left(f);
-        const b = right(f);
-        return typeof a === "number" && typeof b === "number" ? a <= b : site.apply(a, b);
-      };
-    case ">":
-      return (f) => {
-        const a = left(f);
-        const b = right(f);
-        return typeof a === "number" && typeof b === "number" ? a > b : site.apply(a, b);
-      };
-    case ">=":
-      return (f) => {
-        const a = left(f);
-        const b = right(f);
-        return typeof a === "number" && typeof b === "number" ? a >= b : site.apply(a, b);
-      };
-    case "==":
-      return (f) => {
-        const a = left(f);
-        const b = right(f);
-        return typeof a === "number" && typeof b === "number" ? a === b : site.apply(a, b);
-      };
-    case "!=":
-      return (f) => {
-        const a = left(f);
-        const b = right(f);
-        return typeof a === "number" && typeof b === "number" ? a !== b : site.apply(a, b);
-      };
-  }
+  const fast = binaryByShape(c, e, siteSlow(site), (x) => compileExpr(c, x));
+  if (fast) return fast;
+  const right = compileExpr(c, e.right);
+  const left = compileExpr(c, e.left);
   return (f) => {
     const a = left(f);
     return site.apply(a, right(f));
   };
 }
 
-function intLitFast(op: string, slot: number, lit: number, site: BinarySite): Ev | undefined {
-  switch (op) {
-    case "<":
-      return (f) => {
-        const a = f.s[slot];
-        return typeof a === "number" ? a < lit : site.apply(a, lit);
-      };
-    case "<=":
-      return (f) => {
-        const a = f.s[slot];
-        return typeof a === "number" ? a <= lit : site.apply(a, lit);
-      };
-    case ">":
-      return (f) => {
-        const a = f.s[slot];
-        return typeof a === "number" ? a > lit : site.apply(a, lit);
-      };
-    case ">=":
-      return (f) => {
-        const a = f.s[slot];
-        return typeof a === "number" ? a >= lit : site.apply(a, lit);
-      };
-    case "==":
-      return (f) => {
-        const a = f.s[slot];
-        return typeof a === "number" ? a === lit : site.apply(a, lit);
-      };
-    case "-":
-      return (f) => {
-        const a = f.s[slot];
-        if (typeof a === "number") {
-          const r = a - lit;
-          if (Number.isSafeInteger(r)) return r;
-        }
-        return site.apply(a, lit);
-      };
-    case "+":
-      return (f) => {
-        const a = f.s[slot];
-        if (typeof a === "number") {
-          const r = a + lit;
-          if (Number.isSafeInteger(r)) return r;
-        }
-        return site.apply(a, lit);
-      };
+/**
+ * A condition (`if`, `while`, `do`): must be a bool (`Data type incorrect: T (expecting
+ * bool)` at the condition). Comparisons fuse the check into their slow path.
+ */
+export function compileCond(c: Compiler, e: Expr): Ev {
+  const pos = e.pos;
+  const reg = c.reg;
+  if (e.k === "binary" && COMPARISONS.has(e.op)) {
+    const site = new BinarySite(c.reg, e.op, c.ctx(e.pos, e.op), c.rt.sizes.enabled ? c.rt.sizes : undefined);
+    const slow = (a: Value, b: Value): Value => {
+      const v = site.apply(a, b);
+      if (v === true || v === false) return v;
+      throw mismatch(reg.typeName(v), "bool", pos);
+    };
+    const fast = binaryByShape(c, e, slow, (x) => compileExpr(c, x));
+    if (fast) return fast;
   }
-  return undefined;
+  const ev = compileExpr(c, e);
+  return (f) => {
+    const v = ev(f);
+    if (v === true || v === false) return v;
+    throw mismatch(reg.typeName(v), "bool", pos);
+  };
 }
 
 function compileInterp(c: Compiler, parts: (string | import("../ast.ts").Stmt[])[], pos: Position): Ev {

@@ -180,6 +180,7 @@ export function compilePlace(c: Compiler, e: LValue): Place {
       const rootConst = target.rootConst;
       const rootName = target.rootName;
       const rootPos = rootPosOf(e);
+      const sizes = c.rt.sizes;
       // Built-in containers of a constant: `Cannot modify constant X` (§2.3); registered
       // indexers refuse a constant themselves (`Cannot assign to indexer of constant`).
       const guard = (t: Value): void => {
@@ -196,6 +197,18 @@ export function compilePlace(c: Compiler, e: LValue): Place {
           if (nullSafe && t === undefined) return;
           guard(t);
           const i = index(f);
+          // In-range array element and string-keyed map property: stored in place.
+          if (Array.isArray(t)) {
+            if (typeof i === "number" && i >= 0 && i < t.length) {
+              t[i] = v;
+              if (sizes.enabled) sizes.check(t);
+              return;
+            }
+          } else if (t instanceof RMap && typeof i === "string") {
+            t.set(i, v);
+            if (sizes.enabled) sizes.check(t);
+            return;
+          }
           const nt = indexSet(reg, sctx, t, i, v, idxPos, pos, rootConst);
           if (nt !== t) target.set(f, nt);
           else if (c.rt.sizes.enabled) c.rt.sizes.check(nt);

@@ -118,10 +118,10 @@ export class Runtime {
     try {
       fn.body(fr);
     } catch (e) {
-      throw wrapInCall(e, fn, pos);
-    } finally {
       this.depth--;
+      throw wrapInCall(e, fn, pos);
     }
+    this.depth--;
     return fr;
   }
 

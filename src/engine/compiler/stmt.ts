@@ -8,11 +8,12 @@ import { ITER_DONE, RBlob, RChar, RIter, RRange, SharedCell, type Value, deepCop
 import { hostDisplay } from "../format.ts";
 import { errorToValue } from "./catch.ts";
 import type { Compiler } from "./compiler.ts";
-import { compileExpr, compileValue, isPlace, mismatch } from "./expr.ts";
+import { compileCond, compileExpr, compileValue, isPlace } from "./expr.ts";
 import { OpAssignSite } from "./operators.ts";
 import { compilePlace } from "./places.ts";
 import { BREAK, CONTINUE, CtlSignal, type Ev, type Ex, type Frame, NORMAL, RETURN } from "./runtime.ts";
 import { hasStmtExpr } from "./scope.ts";
+import { intLit, plainSlot } from "./fast.ts";
 import { compileImport } from "./modules.ts";
 import { compileSwitch } from "./switch.ts";
 import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
@@ -33,10 +34,21 @@ export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody 
     const s0 = list[0]!;
     const w0 = weights[0]!;
     const p0 = poss[0];
-    ex = (f) => {
-      if ((counter.ops += w0) >= counter.next) counter.slow(p0);
-      return s0(f);
-    };
+    const only = body[0]!;
+    if (only.k === "expr") {
+      // `{ expr }` (branch bodies, function bodies): one closure instead of two.
+      const ev = exprOf.get(s0)!;
+      ex = (f) => {
+        if ((counter.ops += w0) >= counter.next) counter.slow(p0);
+        f.v = ev(f);
+        return NORMAL;
+      };
+    } else {
+      ex = (f) => {
+        if ((counter.ops += w0) >= counter.next) counter.slow(p0);
+        return s0(f);
+      };
+    }
   } else {
     ex = (f) => {
       for (let i = 0; i < list.length; i++) {
@@ -64,25 +76,23 @@ export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody 
   return ex;
 }
 
+/** The expression of a compiled expression statement (so blocks can fuse with it). */
+const exprOf = new WeakMap<Ex, Ev>();
+
 export function boolCond(c: Compiler, cond: import("../ast.ts").Expr): Ev {
-  const ev = compileExpr(c, cond);
-  const pos = cond.pos;
-  const reg = c.reg;
-  return (f) => {
-    const v = ev(f);
-    if (v === true || v === false) return v;
-    throw mismatch(reg.typeName(v), "bool", pos);
-  };
+  return compileCond(c, cond);
 }
 
 export function compileStmt(c: Compiler, s: Stmt): Ex {
   switch (s.k) {
     case "expr": {
       const ev = compileExpr(c, s.expr);
-      return (f) => {
+      const ex: Ex = (f) => {
         f.v = ev(f);
         return NORMAL;
       };
+      exprOf.set(ex, ev);
+      return ex;
     }
     case "let": {
       const init = s.init ? compileValue(c, s.init) : () => undefined;
@@ -134,7 +144,7 @@ export function compileStmt(c: Compiler, s: Stmt): Ex {
     case "while": {
       const cond = boolCond(c, s.cond);
       const body = c.block(s.body);
-      return loop(c, s, 1 + exprWeight(s.cond), (f) => (cond(f) ? body(f) : -1));
+      return whileLoop(c, s, 1 + exprWeight(s.cond), cond, body);
     }
     case "loop": {
       const body = c.block(s.body);
@@ -213,6 +223,26 @@ function atPos(pos: import("../errors.ts").Position, ex: Ex): Ex {
   };
 }
 
+/** `while cond { body }`: `loop` with the condition and body called directly. */
+function whileLoop(c: Compiler, s: Stmt & { body: Stmt[] }, weight: number, cond: Ev, body: Ex): Ex {
+  if (hasStmtExpr(s.body)) return loop(c, s, weight, (f) => (cond(f) ? body(f) : -1));
+  const counter = c.rt.counter;
+  const pos = s.pos;
+  return (f) => {
+    for (;;) {
+      if ((counter.ops += weight) >= counter.next) counter.slow(pos);
+      if (!cond(f)) {
+        f.v = undefined;
+        return NORMAL;
+      }
+      const code = body(f);
+      if (code === NORMAL || code === CONTINUE) continue;
+      if (code === BREAK) return NORMAL;
+      return code;
+    }
+  };
+}
+
 /**
  * Run `step` until it returns BREAK/RETURN or -1 (normal end). Each iteration counts
  * `weight` operations (1 + the condition's expression nodes).
@@ -251,6 +281,86 @@ function loop(c: Compiler, s: Stmt & { body: Stmt[] }, weight: number, step: Ex)
   };
 }
 
+/** `x op= INT-literal` and `x op= y` (plain variables) for `+ - *`: slots updated in place. */
+function opAssignFast(c: Compiler, s: OpAssignStmt, slot: number, site: OpAssignSite): Ex | undefined {
+  const op = s.op;
+  if (op !== "+" && op !== "-" && op !== "*") return undefined;
+  const lit = intLit(s.value);
+  if (lit !== undefined) {
+    if (op === "+") {
+      return (f) => {
+        const x = f.s[slot];
+        if (typeof x === "number") {
+          const r = x + lit;
+          if (Number.isSafeInteger(r)) {
+            f.s[slot] = r;
+            f.v = undefined;
+            return NORMAL;
+          }
+        }
+        f.s[slot] = site.apply(x, lit);
+        f.v = undefined;
+        return NORMAL;
+      };
+    }
+    if (op === "-") {
+      return (f) => {
+        const x = f.s[slot];
+        if (typeof x === "number") {
+          const r = x - lit;
+          if (Number.isSafeInteger(r)) {
+            f.s[slot] = r;
+            f.v = undefined;
+            return NORMAL;
+          }
+        }
+        f.s[slot] = site.apply(x, lit);
+        f.v = undefined;
+        return NORMAL;
+      };
+    }
+    return undefined;
+  }
+  const y = plainSlot(c, s.value);
+  if (y < 0) return undefined;
+  // The right-hand side is read from a place: copied when it is not a number (value semantics).
+  switch (op) {
+    case "+":
+      return (f) => {
+        const b = f.s[y];
+        const a = f.s[slot];
+        if (typeof a === "number" && typeof b === "number") {
+          const r = a + b;
+          if (Number.isSafeInteger(r)) {
+            f.s[slot] = r;
+            f.v = undefined;
+            return NORMAL;
+          }
+        }
+        f.s[slot] = site.apply(a, typeof b === "object" ? deepCopy(b) : b);
+        f.v = undefined;
+        return NORMAL;
+      };
+    case "-":
+      return (f) => {
+        const b = f.s[y];
+        const a = f.s[slot];
+        if (typeof a === "number" && typeof b === "number") {
+          const r = a - b;
+          if (Number.isSafeInteger(r)) {
+            f.s[slot] = r;
+            f.v = undefined;
+            return NORMAL;
+          }
+        }
+        f.s[slot] = site.apply(a, typeof b === "object" ? deepCopy(b) : b);
+        f.v = undefined;
+        return NORMAL;
+      };
+  }
+  return undefined;
+}
+
 function compileOpAssign(c: Compiler, s: OpAssignStmt): Ex {
   const value = compileValue(c, s.value);
   const site = new OpAssignSite(c.reg, s.op, c.ctx(s.pos, s.op));
@@ -259,6 +369,8 @@ function compileOpAssign(c: Compiler, s: OpAssignStmt): Ex {
     const info = c.scope.lookup(t.name);
     if (info && !info.shared && !info.module && !info.isConst && !c.rt.sizes.enabled) {
       const slot = info.slot;
+      const fast = opAssignFast(c, s, slot, site);
+      if (fast) return fast;
       if (s.op === "+" || s.op === "-") {
         const add = s.op === "+";
         return (f) => {
@@ -320,7 +432,15 @@ function compileFor(c: Compiler, s: ForStmt): Ex {
   };
   // One iteration; returns the loop completion (NORMAL to go on, or a code to stop with).
   const fpos = s.pos;
-  const iter = (f: Frame, v: Value, n: number): number => {
+  const plainX = !xv.shared && is < 0 && !catches;
+  const iter = plainX
+    ? (f: Frame, v: Value): number => {
+        if (++counter.ops >= counter.next) counter.slow(fpos);
+        f.s[xs] = v;
+        const code = body(f);
+        return code === CONTINUE ? NORMAL : code;
+      }
+    : (f: Frame, v: Value, n: number): number => {
     if (++counter.ops >= counter.next) counter.slow(fpos);
     set(f, xs, v);
     if (is >= 0) set(f, is, n);
@@ -363,7 +483,8 @@ function compileFor(c: Compiler, s: ForStmt): Ex {
     } else if (Array.isArray(src)) {
       const arr = srcIsPlace ? src.slice() : src;
       for (let k = 0; k < arr.length; k++) {
-        code = iter(f, deepCopy(arr[k]), n++);
+        const x = arr[k];
+        code = iter(f, typeof x === "object" ? deepCopy(x) : x, n++);
         if (code !== NORMAL) break;
       }
     } else if (typeof src === "string") {
