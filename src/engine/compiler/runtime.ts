@@ -17,13 +17,19 @@ export const RETURN = 3;
 
 /** One activation: variable slots (a slot may hold a SharedCell when captured), `this`. */
 export class Frame {
+  // Fields are assigned in the constructor (no class-field definitions): a frame is created
+  // per script call, and plain stores keep its construction cheap and its shape fixed.
   /** Value of the last statement executed (block values), or break/return value. */
-  v: Value = undefined;
-  constructor(
-    public readonly s: Value[],
-    public thisv: Value,
-    public readonly hasThis: boolean,
-  ) {}
+  declare v: Value;
+  declare readonly s: Value[];
+  declare thisv: Value;
+  declare readonly hasThis: boolean;
+  constructor(s: Value[], thisv: Value, hasThis: boolean) {
+    this.v = undefined;
+    this.s = s;
+    this.thisv = thisv;
+    this.hasThis = hasThis;
+  }
 }
 
 export type Ev = (f: Frame) => Value;

@@ -1,10 +1,11 @@
 // Statements → closures returning a completion code (NORMAL/BREAK/CONTINUE/RETURN); the
 // statement's value is left in `f.v` (§2.2). Loops poll the progress check at back-edges.
 
-import type { ForStmt, OpAssignStmt, Stmt, TryStmt } from "../ast.ts";
+import type { AssignStmt, ForStmt, OpAssignStmt, Stmt, TryStmt } from "../ast.ts";
+import { indexSet } from "../indexing.ts";
 import { ExitSignal, RhaiError } from "../errors.ts";
 import { tooManyVariables } from "../limits.ts";
-import { ITER_DONE, RBlob, RChar, RIter, RRange, SharedCell, type Value, deepCopy } from "../value.ts";
+import { ITER_DONE, RBlob, RChar, RIter, RMap, RRange, SharedCell, type Value, deepCopy } from "../value.ts";
 import { hostDisplay } from "../format.ts";
 import { errorToValue } from "./catch.ts";
 import type { Compiler } from "./compiler.ts";
@@ -49,6 +50,31 @@ export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody 
         return s0(f);
       };
     }
+  } else if (list.length === 2) {
+    const [s0, s1] = list as [Ex, Ex];
+    const [w0, w1] = weights as [number, number];
+    const [p0, p1] = poss;
+    ex = (f) => {
+      if ((counter.ops += w0) >= counter.next) counter.slow(p0);
+      const code = s0(f);
+      if (code !== NORMAL) return code;
+      if ((counter.ops += w1) >= counter.next) counter.slow(p1);
+      return s1(f);
+    };
+  } else if (list.length === 3) {
+    const [s0, s1, s2] = list as [Ex, Ex, Ex];
+    const [w0, w1, w2] = weights as [number, number, number];
+    const [p0, p1, p2] = poss;
+    ex = (f) => {
+      if ((counter.ops += w0) >= counter.next) counter.slow(p0);
+      let code = s0(f);
+      if (code !== NORMAL) return code;
+      if ((counter.ops += w1) >= counter.next) counter.slow(p1);
+      code = s1(f);
+      if (code !== NORMAL) return code;
+      if ((counter.ops += w2) >= counter.next) counter.slow(p2);
+      return s2(f);
+    };
   } else {
     ex = (f) => {
       for (let i = 0; i < list.length; i++) {
@@ -113,6 +139,8 @@ export function compileStmt(c: Compiler, s: Stmt): Ex {
       };
     }
     case "assign": {
+      const fused = assignIndexFast(c, s);
+      if (fused) return fused;
       const value = compileValue(c, s.value);
       const place = compilePlace(c, s.target);
       if (c.rt.sizes.enabled) return atPos(s.pos, (f) => {
@@ -210,6 +238,45 @@ export function compileStmt(c: Compiler, s: Stmt): Ex {
   }
 }
 
+
+/**
+ * `v[i] = x` on a plain, non-constant variable (no size limits): in-range array elements and
+ * string-keyed map properties are stored directly; other cases go through indexSet with the
+ * values already evaluated (value, then container, then index, as the general path does).
+ */
+function assignIndexFast(c: Compiler, s: AssignStmt): Ex | undefined {
+  const t = s.target;
+  if (t.k !== "index" || t.nullSafe || c.rt.sizes.enabled || t.target.k !== "var") return undefined;
+  const info = c.scope.lookup(t.target.name);
+  if (!info || info.shared || info.module || info.isConst) return undefined;
+  const value = compileValue(c, s.value);
+  const slot = info.slot;
+  const index = compileExpr(c, t.index);
+  const reg = c.reg;
+  const sctx = c.ctx(t.pos, "index$set");
+  const idxPos = t.index.pos;
+  const pos = t.pos;
+  return (f) => {
+    const v = value(f);
+    const a = f.s[slot];
+    const i = index(f);
+    if (Array.isArray(a)) {
+      if (typeof i === "number" && i >= 0 && i < a.length) {
+        a[i] = v;
+        f.v = undefined;
+        return NORMAL;
+      }
+    } else if (a instanceof RMap && typeof i === "string") {
+      a.set(i, v);
+      f.v = undefined;
+      return NORMAL;
+    }
+    const na = indexSet(reg, sctx, a, i, v, idxPos, pos, false);
+    if (na !== a) f.s[slot] = na;
+    f.v = undefined;
+    return NORMAL;
+  };
+}
 
 /** Stamp a size-limit error escaping a store without a position with the statement's `pos`. */
 function atPos(pos: import("../errors.ts").Position, ex: Ex): Ex {
