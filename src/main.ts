@@ -2,6 +2,9 @@
 // rex entry point. The same file is the script worker (see src/runner/supervisor.ts), so a
 // compiled single-file binary needs no second entry point.
 import { isMainThread } from "node:worker_threads";
+import { looksLikeRun, normalizeArgv } from "./cli/argv.ts";
+import { startCedarCompile } from "./policy/cedar.ts";
+import { prestartWorker } from "./runner/prestart.ts";
 import { traceMark } from "./runner/startup-trace.ts";
 
 traceMark("entry");
@@ -14,8 +17,15 @@ if (!isMainThread) {
   traceMark("worker modules loaded");
   workerMain(early);
 } else {
+  const invokedAs = process.argv0 === "bun" ? "rex" : process.argv0;
+  if (looksLikeRun(normalizeArgv(process.argv.slice(2), invokedAs))) {
+    // Before anything else: the worker loads the engine and Cedar's wasm compiles (background
+    // threads) while the command-line code loads and parses (docs/cold-start.md).
+    prestartWorker();
+    startCedarCompile();
+  }
   const { main } = await import("./cli/index.ts");
   traceMark("cli module loaded");
-  const code = await main(process.argv.slice(2), process.argv0 === "bun" ? "rex" : process.argv0);
+  const code = await main(process.argv.slice(2), invokedAs);
   process.exit(code);
 }

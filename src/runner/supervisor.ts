@@ -10,29 +10,16 @@ import { FLAG_SIGINT, FLAG_SIGTERM } from "./monitor.ts";
 import { render } from "./output.ts";
 import type { RunRequest } from "./request.ts";
 import { PolicyCheck } from "./policy-check.ts";
+import { takeWorker, workerEntry } from "./prestart.ts";
 import { traceMark, traceOrigin } from "./startup-trace.ts";
+import { isTty } from "./tty.ts";
 import { MetricStore, exitCode, type RunResult } from "./result.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
 
 const SIGTERM_GRACE_MS = 10_000;
 const STOP_GRACE_MS = 2_000;
 
-let prestarted: Worker | undefined;
-
-function entry(): string {
-  return Bun.main;
-}
-
-/** Start the worker before the command line is parsed (it loads the engine meanwhile). */
-export function prestartWorker(): void {
-  if (!prestarted) prestarted = new Worker(entry());
-  traceMark("worker started");
-}
-
-export function discardWorker(): void {
-  prestarted?.terminate();
-  prestarted = undefined;
-}
+export { discardWorker, prestartWorker } from "./prestart.ts";
 
 function terminationResult(req: RunRequest, message: string): RunResult {
   const m = new MetricStore();
@@ -60,7 +47,7 @@ function writeAll(fd: number, s: string): void {
 
 /** Write the result, the diagnostics, the explain blocks and the audit file; returns the exit status. */
 export function emit(req: RunRequest, r: RunResult): number {
-  const tty = process.stdout.isTTY === true;
+  const tty = isTty(1);
   const color = !process.env.NO_COLOR && tty;
   const out = render(r, req.format, { verbose: req.verbose, tty, color });
   try {
@@ -91,8 +78,7 @@ export function emit(req: RunRequest, r: RunResult): number {
 
 /** Run a request in a worker; resolves with the exit status after writing everything. */
 export function runSupervised(req: RunRequest): Promise<number> {
-  const worker = prestarted ?? new Worker(entry());
-  prestarted = undefined;
+  const worker = takeWorker() ?? new Worker(workerEntry());
   const flags = new Int32Array(new SharedArrayBuffer(4));
   return new Promise<number>((resolve) => {
     // Cedar's module is compiled here (started before the command line was parsed) and
