@@ -15,12 +15,36 @@ import { compilePlace } from "./places.ts";
 import { BREAK, CONTINUE, CtlSignal, type Ev, type Ex, type Frame, NORMAL, RETURN } from "./runtime.ts";
 import { hasStmtExpr } from "./scope.ts";
 import { intLit, plainSlot } from "./fast.ts";
+import { generateBody } from "./codegen.ts";
+
+/** Generated code for function and script bodies (REX_ENGINE_CODEGEN=0 turns it off). */
+const CODEGEN = process.env.REX_ENGINE_CODEGEN !== "0";
 import { compileImport } from "./modules.ts";
 import { compileSwitch } from "./switch.ts";
 import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
 
 /** A statement list in the current scope. `top`: script body; `fnBody`: a function body. */
 export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody = false): Ex {
+  const generated = (top || fnBody) && c.noThis === 0 && CODEGEN ? generateBody(c, body) : undefined;
+  const ex = generated ?? compileStatements(c, body);
+  if ((top || fnBody) && hasStmtExpr(body)) {
+    return (f) => {
+      try {
+        return ex(f);
+      } catch (e) {
+        if (e instanceof CtlSignal && e.code === RETURN) {
+          f.v = e.value;
+          return RETURN;
+        }
+        throw e;
+      }
+    };
+  }
+  return ex;
+}
+
+/** Statements compiled to closures, each counted with its weight before it runs. */
+function compileStatements(c: Compiler, body: Stmt[]): Ex {
   const list = body.map((s) => compileStmt(c, s));
   const weights = body.map(stmtWeight);
   const poss = body.map(stmtStart);
@@ -83,20 +107,6 @@ export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody 
         if (code !== NORMAL) return code;
       }
       return NORMAL;
-    };
-  }
-  if ((top || fnBody) && hasStmtExpr(body)) {
-    const inner = ex;
-    ex = (f) => {
-      try {
-        return inner(f);
-      } catch (e) {
-        if (e instanceof CtlSignal && e.code === RETURN) {
-          f.v = e.value;
-          return RETURN;
-        }
-        throw e;
-      }
     };
   }
   return ex;

@@ -1,0 +1,316 @@
+// Generated code for function and script bodies: the statements and expressions on the hot
+// paths (blocks, let, plain-variable assignment and `op=`, if, while, loop, break, continue,
+// return, INT arithmetic and comparisons, plain variable reads, calls of script functions
+// known at compile time) become one JavaScript function; every other node is compiled to a
+// closure as usual and called from the generated code (`E[k](f)` / `X[k](f)`).
+//
+// Safety: the generated text contains only fixed keywords, slot and table indexes and safe
+// INT literals printed by `String(number)`; no script-chosen text (names, strings) ever
+// reaches it. Everything else (constants, positions, operator sites, closures, functions) is
+// passed in through tables.
+//
+// Semantics are the closures' own: the same operation weights and positions per statement
+// and loop iteration, the same slow paths (operator sites, bool checks), the same evaluation
+// and compilation order (compilation declares variables, so it must visit nodes in the same
+// order as compileStmt/compileExpr).
+
+import type { BinaryExpr, CallExpr, Expr, Stmt } from "../ast.ts";
+import type { Position } from "../errors.ts";
+import { type Value, deepCopy } from "../value.ts";
+import type { Compiler } from "./compiler.ts";
+import { compileExpr, compileValue, isPlace, mismatch } from "./expr.ts";
+import { COMPARISONS, intLit, plainSlot } from "./fast.ts";
+import { BinarySite, OpAssignSite } from "./operators.ts";
+import type { CompiledFn, Ev, Ex } from "./runtime.ts";
+import { hasStmtExpr } from "./scope.ts";
+import { compileStmt } from "./stmt.ts";
+import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
+
+/** Bodies larger than this (AST nodes) stay closures: the JIT handles huge functions badly. */
+const MAX_NODES = 4000;
+
+/** Names the call compiler handles itself (engine-level functions, §3.9). */
+const ENGINE_FNS = new Set(["type_of", "print", "debug", "Fn", "call", "curry", "is_def_fn", "is_def_var", "is_shared", "exit"]);
+
+type Slow = (a: Value, b: Value) => Value;
+
+class Gen {
+  readonly P: (Position | undefined)[] = [];
+  readonly S: Slow[] = [];
+  readonly E: Ev[] = [];
+  readonly X: Ex[] = [];
+  readonly F: CompiledFn[] = [];
+  readonly K: Value[] = [];
+  readonly M: ((v: Value) => never)[] = [];
+  temps = 0;
+  label = 0;
+  /** Labels of the generated loops enclosing the code being generated (innermost last). */
+  readonly loops: string[] = [];
+  constructor(readonly c: Compiler) {}
+
+  t(): string {
+    return `t${this.temps++}`;
+  }
+  pos(p: Position | undefined): number {
+    this.P.push(p);
+    return this.P.length - 1;
+  }
+  count(w: number, p: Position | undefined): string {
+    return `if ((C.ops += ${w}) >= C.next) C.slow(P[${this.pos(p)}]);\n`;
+  }
+
+  // ---- statements ----
+
+  /** Statements of a block in the current scope (the caller pushes/pops it). */
+  block(body: Stmt[]): string {
+    if (body.length === 0) return "f.v = undefined;\n";
+    let out = "";
+    for (const s of body) out += this.count(stmtWeight(s), stmtStart(s)) + this.stmt(s);
+    return out;
+  }
+
+  scoped(body: Stmt[]): string {
+    const c = this.c;
+    c.scope.push();
+    try {
+      return this.block(body);
+    } finally {
+      c.scope.pop();
+    }
+  }
+
+  stmt(s: Stmt): string {
+    const c = this.c;
+    switch (s.k) {
+      case "expr":
+        return `f.v = ${this.expr(s.expr)};\n`;
+      case "let": {
+        if (s.exported !== undefined || c.rt.limits.maxVariables > 0) break;
+        if (s.isConst && c.scope.isTop && c.scope.atOuterBlock) break;
+        const init = s.init ? this.value(s.init) : "undefined";
+        const slot = c.scope.declare(s.name, s.isConst).slot;
+        return `s[${slot}] = ${init};\nf.v = undefined;\n`;
+      }
+      case "assign": {
+        const t = s.target;
+        if (t.k !== "var" || c.rt.sizes.enabled) break;
+        const info = c.scope.lookup(t.name);
+        if (!info || info.shared || info.module || info.isConst) break;
+        const v = this.value(s.value);
+        return `s[${info.slot}] = ${v};\nf.v = undefined;\n`;
+      }
+      case "opassign": {
+        const t = s.target;
+        if (t.k !== "var" || c.rt.sizes.enabled) break;
+        const info = c.scope.lookup(t.name);
+        if (!info || info.shared || info.module || info.isConst) break;
+        const v = this.value(s.value);
+        const site = new OpAssignSite(c.reg, s.op, c.ctx(s.pos, s.op));
+        this.S.push((x, y) => site.apply(x, y));
+        const k = this.S.length - 1;
+        const x = `s[${info.slot}]`;
+        const a = this.t();
+        const b = this.t();
+        if (s.op === "+" || s.op === "-" || s.op === "*") {
+          const r = this.t();
+          const res = s.op === "*" ? `(${r} === 0 ? 0 : ${r})` : r;
+          return (
+            `${b} = ${v};\n${a} = ${x};\n` +
+            `${x} = typeof ${a} === "number" && typeof ${b} === "number" && Number.isSafeInteger(${r} = ${a} ${s.op} ${b}) ? ${res} : S[${k}](${a}, ${b});\n` +
+            `f.v = undefined;\n`
+          );
+        }
+        return `${b} = ${v};\n${x} = S[${k}](${x}, ${b});\nf.v = undefined;\n`;
+      }
+      case "if": {
+        const cond = this.cond(s.cond);
+        const then = this.scoped(s.then);
+        const els = s.else ? this.scoped(s.else) : "f.v = undefined;\n";
+        return `if (${cond}) {\n${then}} else {\n${els}}\n`;
+      }
+      case "while":
+      case "loop": {
+        if (hasStmtExpr(s.body) || (s.k === "while" && hasStmtExpr(s.cond))) break;
+        const label = `L${this.label++}`;
+        const weight = s.k === "while" ? 1 + exprWeight(s.cond) : 1;
+        const head = this.count(weight, s.pos);
+        const cond = s.k === "while" ? `if (!(${this.cond(s.cond)})) { f.v = undefined; break ${label}; }\n` : "";
+        this.loops.push(label);
+        let body: string;
+        try {
+          body = this.scoped(s.body);
+        } finally {
+          this.loops.pop();
+        }
+        return `${label}: for (;;) {\n${head}${cond}${body}}\n`;
+      }
+      case "break":
+      case "continue": {
+        const label = this.loops[this.loops.length - 1];
+        if (label === undefined) break;
+        if (s.k === "continue") return `f.v = undefined;\ncontinue ${label};\n`;
+        const v = s.value ? this.value(s.value) : "undefined";
+        return `f.v = ${v};\nbreak ${label};\n`;
+      }
+      case "return": {
+        const v = s.value ? this.value(s.value) : "undefined";
+        return `f.v = ${v};\nreturn 3;\n`;
+      }
+      case "block":
+        return this.scoped(s.body);
+    }
+    // Anything else: the statement's closure, its completion code handled here.
+    this.X.push(compileStmt(c, s));
+    const k = this.X.length - 1;
+    const code = this.t();
+    const label = this.loops[this.loops.length - 1];
+    if (label === undefined) return `if ((${code} = X[${k}](f)) !== 0) return ${code};\n`;
+    return (
+      `if ((${code} = X[${k}](f)) !== 0) {\n` +
+      `if (${code} === 1) break ${label};\nif (${code} === 2) continue ${label};\nreturn ${code};\n}\n`
+    );
+  }
+
+  // ---- expressions ----
+
+  /** An expression whose value is stored: values read from places are copied. */
+  value(e: Expr): string {
+    if (e.k === "var") {
+      const slot = plainSlot(this.c, e);
+      if (slot >= 0) {
+        const t = this.t();
+        return `(typeof (${t} = s[${slot}]) === "object" ? DC(${t}) : ${t})`;
+      }
+    }
+    if (isPlace(e)) return this.delegate(compileValue(this.c, e));
+    return this.expr(e);
+  }
+
+  delegate(ev: Ev): string {
+    this.E.push(ev);
+    return `E[${this.E.length - 1}](f)`;
+  }
+
+  expr(e: Expr): string {
+    const c = this.c;
+    switch (e.k) {
+      case "lit": {
+        const v = e.value;
+        if (typeof v === "number" && Number.isSafeInteger(v)) return v < 0 ? `(${String(v)})` : String(v);
+        if (v === true || v === false) return String(v);
+        if (typeof v === "string") {
+          this.K.push(v);
+          return `K[${this.K.length - 1}]`;
+        }
+        break;
+      }
+      case "var": {
+        const slot = plainSlot(c, e);
+        if (slot >= 0) return `s[${slot}]`;
+        break;
+      }
+      case "binary": {
+        if (!COMPARISONS.has(e.op) && e.op !== "+" && e.op !== "-" && e.op !== "*") break;
+        const site = new BinarySite(c.reg, e.op, c.ctx(e.pos, e.op), c.rt.sizes.enabled ? c.rt.sizes : undefined);
+        return this.binary(e, (a, b) => site.apply(a, b));
+      }
+      case "call": {
+        const g = this.call(e);
+        if (g !== undefined) return g;
+        break;
+      }
+    }
+    return this.delegate(compileExpr(c, e));
+  }
+
+  /** `a op b` with the INT fast path inline and `slow` otherwise. */
+  binary(e: BinaryExpr, slow: Slow): string {
+    this.S.push(slow);
+    const k = this.S.length - 1;
+    // The right operand is compiled first (as the closure compiler does).
+    const rl = intLit(e.right);
+    const right = rl !== undefined ? "" : this.expr(e.right);
+    const left = this.expr(e.left);
+    const a = this.t();
+    const b = rl !== undefined ? (rl < 0 ? `(${String(rl)})` : String(rl)) : this.t();
+    const pre = rl !== undefined ? `${a} = ${left}, ` : `${a} = ${left}, ${b} = ${right}, `;
+    const test = rl !== undefined ? `typeof ${a} === "number"` : `typeof ${a} === "number" && typeof ${b} === "number"`;
+    if (COMPARISONS.has(e.op)) {
+      const op = e.op === "==" ? "===" : e.op === "!=" ? "!==" : e.op;
+      return `(${pre}${test} ? ${a} ${op} ${b} : S[${k}](${a}, ${b}))`;
+    }
+    const r = this.t();
+    const res = e.op === "*" ? `(${r} === 0 ? 0 : ${r})` : r;
+    return `(${pre}${test} && Number.isSafeInteger(${r} = ${a} ${e.op} ${b}) ? ${res} : S[${k}](${a}, ${b}))`;
+  }
+
+  /** A bool condition (`Data type incorrect: T (expecting bool)` at the condition). */
+  cond(e: Expr): string {
+    const c = this.c;
+    const reg = c.reg;
+    const pos = e.pos;
+    if (e.k === "binary" && COMPARISONS.has(e.op)) {
+      const site = new BinarySite(reg, e.op, c.ctx(e.pos, e.op), c.rt.sizes.enabled ? c.rt.sizes : undefined);
+      return this.binary(e, (a, b) => {
+        const v = site.apply(a, b);
+        if (v === true || v === false) return v;
+        throw mismatch(reg.typeName(v), "bool", pos);
+      });
+    }
+    const x = this.expr(e);
+    this.M.push((v) => {
+      throw mismatch(reg.typeName(v), "bool", pos);
+    });
+    const t = this.t();
+    return `((${t} = ${x}) === true || (${t} !== false && M[${this.M.length - 1}](${t})))`;
+  }
+
+  /** A call of a script function known at compile time; undefined when not one. */
+  call(e: CallExpr): string | undefined {
+    const c = this.c;
+    if (ENGINE_FNS.has(e.name) || e.callerScope) return undefined;
+    const fn = c.fns.find(e.name, e.args.length);
+    if (!fn) return undefined;
+    this.F.push(fn);
+    const k = this.F.length - 1;
+    const pk = this.pos(e.pos);
+    const slots = this.t();
+    let out = `(${slots} = new Array(F[${k}].nslots), `;
+    e.args.forEach((a, i) => {
+      out += `${slots}[${i}] = ${this.value(a)}, `;
+    });
+    return `${out}R.callScript(F[${k}], ${slots}, undefined, false, P[${pk}]).v)`;
+  }
+}
+
+function nodeCount(n: unknown, limit: number): number {
+  let count = 0;
+  const visit = (x: unknown): void => {
+    if (count > limit || x === null || typeof x !== "object") return;
+    if (Array.isArray(x)) {
+      for (const y of x) visit(y);
+      return;
+    }
+    count++;
+    const node = x as { k?: string };
+    if (node.k === "lit") return;
+    for (const key in node) if (key !== "pos") visit((node as Record<string, unknown>)[key]);
+  };
+  visit(n);
+  return count;
+}
+
+/**
+ * Generate a function or script body (statements in the current scope); undefined when the
+ * body is too large, in which case the caller compiles it to closures.
+ */
+export function generateBody(c: Compiler, body: Stmt[]): Ex | undefined {
+  if (body.length === 0 || nodeCount(body, MAX_NODES) > MAX_NODES) return undefined;
+  const g = new Gen(c);
+  const code = g.block(body);
+  const temps = g.temps > 0 ? `let ${Array.from({ length: g.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
+  const src = `"use strict";\nreturn function generated(f) {\nconst s = f.s;\n${temps}${code}return 0;\n};`;
+  if (process.env.REX_ENGINE_CODEGEN_DUMP) console.error(src);
+  const factory = new Function("C", "P", "S", "E", "X", "F", "K", "M", "R", "DC", src) as (...a: unknown[]) => Ex;
+  return factory(c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy);
+}
