@@ -14,14 +14,15 @@
 // and compilation order (compilation declares variables, so it must visit nodes in the same
 // order as compileStmt/compileExpr).
 
-import type { BinaryExpr, CallExpr, Expr, Stmt } from "../ast.ts";
+import type { AssignStmt, BinaryExpr, CallExpr, Expr, IndexExpr, Stmt } from "../ast.ts";
+import { indexGet, indexSet } from "../indexing.ts";
 import type { Position } from "../errors.ts";
-import { type Value, deepCopy } from "../value.ts";
+import { RMap, type Value, deepCopy } from "../value.ts";
 import type { Compiler } from "./compiler.ts";
 import { compileExpr, compileValue, isPlace, mismatch } from "./expr.ts";
 import { COMPARISONS, intLit, plainSlot } from "./fast.ts";
 import { BinarySite, OpAssignSite } from "./operators.ts";
-import type { CompiledFn, Ev, Ex } from "./runtime.ts";
+import type { CompiledFn, Ev, Ex, Frame } from "./runtime.ts";
 import { hasStmtExpr } from "./scope.ts";
 import { compileStmt } from "./stmt.ts";
 import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
@@ -42,6 +43,8 @@ class Gen {
   readonly F: CompiledFn[] = [];
   readonly K: Value[] = [];
   readonly M: ((v: Value) => never)[] = [];
+  /** Index stores that missed the inline array fast path. */
+  readonly H: ((f: Frame, a: Value, i: Value, v: Value) => void)[] = [];
   temps = 0;
   label = 0;
   /** Labels of the generated loops enclosing the code being generated (innermost last). */
@@ -93,6 +96,11 @@ class Gen {
       }
       case "assign": {
         const t = s.target;
+        if (t.k === "index") {
+          const g = this.indexStore(s);
+          if (g !== undefined) return g;
+          break;
+        }
         if (t.k !== "var" || c.rt.sizes.enabled) break;
         const info = c.scope.lookup(t.name);
         if (!info || info.shared || info.module || info.isConst) break;
@@ -175,11 +183,16 @@ class Gen {
 
   /** An expression whose value is stored: values read from places are copied. */
   value(e: Expr): string {
-    if (e.k === "var") {
-      const slot = plainSlot(this.c, e);
-      if (slot >= 0) {
+    if (e.k === "var" || e.k === "index") {
+      let read: string | undefined;
+      if (e.k === "index") read = this.indexLoad(e);
+      else {
+        const slot = plainSlot(this.c, e);
+        if (slot >= 0) read = `s[${slot}]`;
+      }
+      if (read !== undefined) {
         const t = this.t();
-        return `(typeof (${t} = s[${slot}]) === "object" ? DC(${t}) : ${t})`;
+        return `(typeof (${t} = ${read}) === "object" ? DC(${t}) : ${t})`;
       }
     }
     if (isPlace(e)) return this.delegate(compileValue(this.c, e));
@@ -213,6 +226,11 @@ class Gen {
         if (!COMPARISONS.has(e.op) && e.op !== "+" && e.op !== "-" && e.op !== "*") break;
         const site = new BinarySite(c.reg, e.op, c.ctx(e.pos, e.op), c.rt.sizes.enabled ? c.rt.sizes : undefined);
         return this.binary(e, (a, b) => site.apply(a, b));
+      }
+      case "index": {
+        const g = this.indexLoad(e);
+        if (g !== undefined) return g;
+        break;
       }
       case "call": {
         const g = this.call(e);
@@ -265,6 +283,64 @@ class Gen {
     return `((${t} = ${x}) === true || (${t} !== false && M[${this.M.length - 1}](${t})))`;
   }
 
+  /** `v[i]` on a plain variable: in-range array elements inline, indexGet otherwise. */
+  indexLoad(e: IndexExpr): string | undefined {
+    const c = this.c;
+    if (e.nullSafe || e.target.k !== "var") return undefined;
+    const info = c.scope.lookup(e.target.name);
+    if (!info || info.shared || info.module) return undefined;
+    const idx = this.expr(e.index);
+    const reg = c.reg;
+    const ctx = c.ctx(e.pos, "index$get");
+    const idxPos = e.index.pos;
+    const pos = e.pos;
+    const onConst = info.isConst;
+    this.S.push((t, i) => indexGet(reg, ctx, t, i, idxPos, pos, onConst));
+    const k = this.S.length - 1;
+    const a = this.t();
+    const i = this.t();
+    return `(${a} = s[${info.slot}], ${i} = ${idx}, Array.isArray(${a}) && typeof ${i} === "number" && ${i} >= 0 && ${i} < ${a}.length ? ${a}[${i}] : S[${k}](${a}, ${i}))`;
+  }
+
+  /** `v[i] = x` on a plain, non-constant variable (no size limits); see assignIndexFast. */
+  indexStore(s: AssignStmt): string | undefined {
+    const c = this.c;
+    const t = s.target;
+    if (t.k !== "index" || t.nullSafe || c.rt.sizes.enabled || t.target.k !== "var") return undefined;
+    const info = c.scope.lookup(t.target.name);
+    if (!info || info.shared || info.module || info.isConst) return undefined;
+    const value = this.value(s.value);
+    const idx = this.expr(t.index);
+    const reg = c.reg;
+    const sctx = c.ctx(t.pos, "index$set");
+    const idxPos = t.index.pos;
+    const pos = t.pos;
+    const slot = info.slot;
+    this.H.push((f, a, i, v) => {
+      if (a instanceof RMap && typeof i === "string") {
+        a.set(i, v);
+        return;
+      }
+      const na = indexSet(reg, sctx, a, i, v, idxPos, pos, false);
+      if (na !== a) f.s[slot] = na;
+    });
+    const k = this.H.length - 1;
+    const tv = this.t();
+    const ta = this.t();
+    const ti = this.t();
+    return (
+      `${tv} = ${value};
+${ta} = s[${slot}];
+${ti} = ${idx};
+` +
+      `if (Array.isArray(${ta}) && typeof ${ti} === "number" && ${ti} >= 0 && ${ti} < ${ta}.length) ${ta}[${ti}] = ${tv};
+` +
+      `else H[${k}](f, ${ta}, ${ti}, ${tv});
+f.v = undefined;
+`
+    );
+  }
+
   /** A call of a script function known at compile time; undefined when not one. */
   call(e: CallExpr): string | undefined {
     const c = this.c;
@@ -311,6 +387,6 @@ export function generateBody(c: Compiler, body: Stmt[]): Ex | undefined {
   const temps = g.temps > 0 ? `let ${Array.from({ length: g.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
   const src = `"use strict";\nreturn function generated(f) {\nconst s = f.s;\n${temps}${code}return 0;\n};`;
   if (process.env.REX_ENGINE_CODEGEN_DUMP) console.error(src);
-  const factory = new Function("C", "P", "S", "E", "X", "F", "K", "M", "R", "DC", src) as (...a: unknown[]) => Ex;
-  return factory(c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy);
+  const factory = new Function("C", "P", "S", "E", "X", "F", "K", "M", "R", "DC", "H", src) as (...a: unknown[]) => Ex;
+  return factory(c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy, g.H);
 }
