@@ -14,10 +14,11 @@
 // and compilation order (compilation declares variables, so it must visit nodes in the same
 // order as compileStmt/compileExpr).
 
-import type { AssignStmt, BinaryExpr, CallExpr, Expr, IndexExpr, Stmt } from "../ast.ts";
+import type { AssignStmt, BinaryExpr, CallExpr, Expr, ForStmt, IndexExpr, Stmt } from "../ast.ts";
+import { RhaiError } from "../errors.ts";
 import { indexGet, indexSet } from "../indexing.ts";
 import type { Position } from "../errors.ts";
-import { RMap, type Value, deepCopy } from "../value.ts";
+import { ITER_DONE, RBlob, RChar, RIter, RMap, RRange, type Value, deepCopy } from "../value.ts";
 import type { Compiler } from "./compiler.ts";
 import { compileExpr, compileValue, isPlace, mismatch } from "./expr.ts";
 import { COMPARISONS, intLit, plainSlot } from "./fast.ts";
@@ -43,6 +44,8 @@ class Gen {
   readonly F: CompiledFn[] = [];
   readonly K: Value[] = [];
   readonly M: ((v: Value) => never)[] = [];
+  /** `for` sources other than INT ranges: a next() function. */
+  readonly N: ((v: Value) => () => Value)[] = [];
   /** Index stores that missed the inline array fast path. */
   readonly H: ((f: Frame, a: Value, i: Value, v: Value) => void)[] = [];
   temps = 0;
@@ -152,6 +155,11 @@ class Gen {
         }
         return `${label}: for (;;) {\n${head}${cond}${body}}\n`;
       }
+      case "for": {
+        const g = this.forLoop(s);
+        if (g !== undefined) return g;
+        break;
+      }
       case "break":
       case "continue": {
         const label = this.loops[this.loops.length - 1];
@@ -176,6 +184,58 @@ class Gen {
     return (
       `if ((${code} = X[${k}](f)) !== 0) {\n` +
       `if (${code} === 1) break ${label};\nif (${code} === 2) continue ${label};\nreturn ${code};\n}\n`
+    );
+  }
+
+  /**
+   * `for x in src { body }` (plain loop variable, no counter): INT ranges count inline; other
+   * sources go through a `next()` made by forSource (the closure compiler's rules).
+   */
+  forLoop(s: ForStmt): string | undefined {
+    const c = this.c;
+    if (s.counter !== undefined || hasStmtExpr(s.body)) return undefined;
+    if (c.scope.captured.has(s.name)) return undefined;
+    const src = this.expr(s.iterable);
+    const srcIsPlace = isPlace(s.iterable);
+    const ipos = s.iterable.pos;
+    c.scope.push();
+    let body: string;
+    let xs: number;
+    const label = `L${this.label++}`;
+    try {
+      xs = c.scope.declare(s.name, false).slot;
+      this.loops.push(label);
+      try {
+        body = this.scoped(s.body);
+      } finally {
+        this.loops.pop();
+      }
+    } finally {
+      c.scope.pop();
+    }
+    this.N.push((v) => forSource(v, srcIsPlace, ipos));
+    const k = this.N.length - 1;
+    const [ts, ti, te, tn, tv] = [this.t(), this.t(), this.t(), this.t(), this.t()];
+    return (
+      `${ts} = ${src};
+s[${xs}] = undefined;
+` +
+      `if (${ts} instanceof RR && typeof ${ts}.start === "number" && typeof ${ts}.end === "number") {
+` +
+      `${ti} = ${ts}.start; ${te} = ${ts}.inclusive ? ${ts}.end + 1 : ${ts}.end; ${tn} = undefined;
+` +
+      `} else ${tn} = N[${k}](${ts});
+` +
+      `${label}: for (;;) {
+` +
+      `if (${tn} === undefined) { if (${ti} >= ${te}) { f.v = undefined; break; } ${tv} = ${ti}++; }
+` +
+      `else { ${tv} = ${tn}(); if (${tv} === DONE) { f.v = undefined; break; } }
+` +
+      this.count(1, s.pos) +
+      `s[${xs}] = ${tv};
+${body}}
+`
     );
   }
 
@@ -359,6 +419,44 @@ f.v = undefined;
   }
 }
 
+/** The values a `for` loop visits (compileFor's rules), as a next() returning ITER_DONE at the end. */
+function forSource(src: Value, srcIsPlace: boolean, ipos: Position | undefined): () => Value {
+  if (src instanceof RRange) {
+    let i = BigInt(src.start);
+    const end = BigInt(src.end) + (src.inclusive ? 1n : 0n);
+    return () => {
+      if (i >= end) return ITER_DONE;
+      const v = i++;
+      return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+    };
+  }
+  if (Array.isArray(src)) {
+    const arr = srcIsPlace ? src.slice() : src;
+    let k = 0;
+    return () => {
+      if (k >= arr.length) return ITER_DONE;
+      const x = arr[k++];
+      return typeof x === "object" ? deepCopy(x) : x;
+    };
+  }
+  if (typeof src === "string") {
+    let k = 0;
+    return () => {
+      if (k >= src.length) return ITER_DONE;
+      const cp = src.codePointAt(k)!;
+      k += cp > 0xffff ? 2 : 1;
+      return RChar.of(cp);
+    };
+  }
+  if (src instanceof RBlob) {
+    const bytes = src.view().slice();
+    let k = 0;
+    return () => (k < bytes.length ? bytes[k++]! : ITER_DONE);
+  }
+  if (src instanceof RIter) return src.next;
+  throw new RhaiError("ErrorFor", "For loop expects iterable type", ipos);
+}
+
 function nodeCount(n: unknown, limit: number): number {
   let count = 0;
   const visit = (x: unknown): void => {
@@ -387,6 +485,6 @@ export function generateBody(c: Compiler, body: Stmt[]): Ex | undefined {
   const temps = g.temps > 0 ? `let ${Array.from({ length: g.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
   const src = `"use strict";\nreturn function generated(f) {\nconst s = f.s;\n${temps}${code}return 0;\n};`;
   if (process.env.REX_ENGINE_CODEGEN_DUMP) console.error(src);
-  const factory = new Function("C", "P", "S", "E", "X", "F", "K", "M", "R", "DC", "H", src) as (...a: unknown[]) => Ex;
-  return factory(c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy, g.H);
+  const factory = new Function("C", "P", "S", "E", "X", "F", "K", "M", "R", "DC", "H", "N", "RR", "DONE", src) as (...a: unknown[]) => Ex;
+  return factory(c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy, g.H, g.N, RRange, ITER_DONE);
 }
