@@ -23,7 +23,8 @@ import type { Compiler } from "./compiler.ts";
 import { compileExpr, compileValue, isPlace, mismatch } from "./expr.ts";
 import { COMPARISONS, intLit, plainSlot } from "./fast.ts";
 import { BinarySite, OpAssignSite } from "./operators.ts";
-import type { CompiledFn, Ev, Ex, Frame } from "./runtime.ts";
+import { type CompiledFn, type Ev, type Ex, type Frame, NORMAL, wrapInCall } from "./runtime.ts";
+import { stackOverflow } from "../limits.ts";
 import { hasStmtExpr } from "./scope.ts";
 import { compileStmt } from "./stmt.ts";
 import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
@@ -410,12 +411,9 @@ f.v = undefined;
     this.F.push(fn);
     const k = this.F.length - 1;
     const pk = this.pos(e.pos);
-    const slots = this.t();
-    let out = `(${slots} = new Array(F[${k}].nslots), `;
-    e.args.forEach((a, i) => {
-      out += `${slots}[${i}] = ${this.value(a)}, `;
-    });
-    return `${out}R.callScript(F[${k}], ${slots}, undefined, false, P[${pk}]).v)`;
+    let args = "";
+    for (const a of e.args) args += `, ${this.value(a)}`;
+    return `F[${k}].invoke(P[${pk}]${args})`;
   }
 }
 
@@ -478,13 +476,61 @@ function nodeCount(n: unknown, limit: number): number {
  * Generate a function or script body (statements in the current scope); undefined when the
  * body is too large, in which case the caller compiles it to closures.
  */
-export function generateBody(c: Compiler, body: Stmt[]): Ex | undefined {
+export function generateBody(c: Compiler, body: Stmt[], fn?: CompiledFn): Ex | undefined {
   if (body.length === 0 || nodeCount(body, MAX_NODES) > MAX_NODES) return undefined;
   const g = new Gen(c);
   const code = g.block(body);
   const temps = g.temps > 0 ? `let ${Array.from({ length: g.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
+  const args = [c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy, g.H, g.N, RRange, ITER_DONE];
+  if (fn !== undefined && g.E.length === 0 && g.X.length === 0 && g.H.length === 0) {
+    const direct = directForm(c, fn, code, temps);
+    if (direct !== undefined) {
+      const made = (new Function(...PARAMS, "SO", "WRAP", "FN", direct) as (...a: unknown[]) => { body: DirectBody; call: Invoke })(
+        ...args,
+        stackOverflow,
+        wrapInCall,
+        fn,
+      );
+      fn.invoke = made.call;
+      const inner = made.body;
+      // Frame entry (callScript, pointers, methods): parameters from the slots.
+      return (f) => {
+        f.v = inner.apply(undefined, f.s);
+        return NORMAL;
+      };
+    }
+  }
   const src = `"use strict";\nreturn function generated(f) {\nconst s = f.s;\n${temps}${code}return 0;\n};`;
   if (process.env.REX_ENGINE_CODEGEN_DUMP) console.error(src);
-  const factory = new Function("C", "P", "S", "E", "X", "F", "K", "M", "R", "DC", "H", "N", "RR", "DONE", src) as (...a: unknown[]) => Ex;
-  return factory(c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy, g.H, g.N, RRange, ITER_DONE);
+  return (new Function(...PARAMS, src) as (...a: unknown[]) => Ex)(...args);
+}
+
+const PARAMS = ["C", "P", "S", "E", "X", "F", "K", "M", "R", "DC", "H", "N", "RR", "DONE"];
+
+type DirectBody = (...slots: Value[]) => Value;
+type Invoke = (pos: Position | undefined, ...args: Value[]) => Value;
+
+/**
+ * The direct form of a function body that uses no frame (no closure was delegated to):
+ * slots become JS locals (parameters first), `f.v` a local, and the call entry does what
+ * callScript does (ops, depth, error wrapping) around it. undefined when not applicable.
+ */
+function directForm(c: Compiler, fn: CompiledFn, code: string, temps: string): string | undefined {
+  const np = fn.def.params.length;
+  const n = c.scope.nslots;
+  const local = code.replace(/\bs\[(\d+)\]/g, "s$1").replace(/\bf\.v\b/g, "v").replace(/return 3;/g, "return v;");
+  if (/\bf\b/.test(local) || /\bs\[/.test(local)) return undefined;
+  const params = Array.from({ length: np }, (_, i) => `s${i}`).join(", ");
+  const locals = n > np ? `let ${Array.from({ length: n - np }, (_, i) => `s${i + np}`).join(", ")};\n` : "";
+  const as = Array.from({ length: np }, (_, i) => `a${i}`).join(", ");
+  const src =
+    `"use strict";\nconst body = function direct(${params}) {\nlet v;\n${locals}${temps}${local}return v;\n};\n` +
+    `const call = function (pos${np > 0 ? ", " + as : ""}) {\n` +
+    `if (++C.ops >= C.next) C.slow(pos);\n` +
+    `if (R.depth >= R.maxDepth) throw SO().at(pos);\n` +
+    `R.depth++;\nlet r;\n` +
+    `try { r = body(${as}); } catch (e) { R.depth--; throw WRAP(e, FN, pos); }\n` +
+    `R.depth--;\nreturn r;\n};\nreturn { body, call };`;
+  if (process.env.REX_ENGINE_CODEGEN_DUMP) console.error(src);
+  return src;
 }

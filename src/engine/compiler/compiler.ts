@@ -40,6 +40,8 @@ export class Compiler {
   readonly imports = new Map<string, ModuleNs>();
   /** > 0 while compiling a caller-scope body (§3.8): `this` is not bound there. */
   noThis = 0;
+  /** The script function whose body is being compiled (codegen may give it a direct form). */
+  currentFn: CompiledFn | undefined;
   constructor(
     readonly rt: Runtime,
     readonly reg: Registry,
@@ -81,6 +83,12 @@ export class Compiler {
     const compiled: [FnDef, CompiledFn][] = [];
     for (const def of script.functions) {
       const cf = new CompiledFn(def, moduleName);
+      const rt = this.rt;
+      cf.invoke = (pos, ...args) => {
+        const slots = new Array<Value>(cf.nslots);
+        for (let i = 0; i < args.length; i++) slots[i] = args[i];
+        return rt.callScript(cf, slots, undefined, false, pos).v;
+      };
       compiled.push([def, cf]);
       const key = `${def.name}/${def.params.length}`;
       if (def.receiverType !== undefined) {
@@ -103,7 +111,13 @@ export class Compiler {
     const saved = this.scope;
     this.scope = new FnScope(def, capturedNames(def.body, this.fns));
     def.params.forEach((p, i) => this.scope.declare(p, false, i < def.captureCount));
-    cf.body = compileBlockBody(this, def.body, false, true);
+    const savedFn = this.currentFn;
+    this.currentFn = cf;
+    try {
+      cf.body = compileBlockBody(this, def.body, false, true);
+    } finally {
+      this.currentFn = savedFn;
+    }
     cf.nslots = this.scope.nslots;
     this.scope = saved;
   }

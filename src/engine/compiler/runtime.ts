@@ -57,6 +57,13 @@ export type Namespace = ModuleNs | StaticModule;
 export class CompiledFn {
   nslots = 0;
   body: Ex = () => NORMAL;
+  /**
+   * Call with argument values (already copies) from a call site at `pos`: ops, depth and
+   * error wrapping as callScript. Generated code calls functions known at compile time
+   * through this; a function whose body was generated in direct form (JS locals, no frame)
+   * replaces it with that form (codegen.ts).
+   */
+  invoke: (pos: Position | undefined, ...args: Value[]) => Value = () => undefined;
   /** Slots of the parameters (0..n-1). */
   constructor(
     readonly def: FnDef,

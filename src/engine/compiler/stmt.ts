@@ -25,7 +25,8 @@ import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
 
 /** A statement list in the current scope. `top`: script body; `fnBody`: a function body. */
 export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody = false): Ex {
-  const generated = (top || fnBody) && c.noThis === 0 && CODEGEN ? generateBody(c, body) : undefined;
+  const generated =
+    (top || fnBody) && c.noThis === 0 && CODEGEN ? generateBody(c, body, fnBody ? c.currentFn : undefined) : undefined;
   const ex = generated ?? compileStatements(c, body);
   if ((top || fnBody) && hasStmtExpr(body)) {
     return (f) => {
