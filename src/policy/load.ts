@@ -5,6 +5,7 @@
 
 import type { Cedar } from "./cedar.ts";
 import { lintPolicy } from "./lints.ts";
+import { provablyValid } from "./quick-validate.ts";
 import { SCHEMA_TEXT } from "./schema.ts";
 
 export interface PolicyProblem {
@@ -156,7 +157,7 @@ export function parsePolicy(cedar: Cedar, text: string): ParsedPolicy {
       const p = map.at(base + (loc ? loc.start : 0));
       problems.push({ severity, policy: index >= 0 ? names[index]! : "policy set", line: p.line, column: p.column, message });
     };
-    if (count > 0) {
+    if (count > 0 && !provablyValid(text)) {
       const v = cedar.validate({ schema: SCHEMA_TEXT, policies: pset, validationSettings: { mode: "strict" } });
       if (v.type === "success") {
         for (const e of v.validationErrors)
@@ -167,11 +168,11 @@ export function parsePolicy(cedar: Cedar, text: string): ParsedPolicy {
       } else {
         for (const e of v.errors) push("error", -1, undefined, e.message);
       }
-      if (LINT_TRIGGER.test(text))
-        locate().forEach((e, i) => {
-          for (const lint of lintPolicy(cedar, e.text, e.template)) push("warning", i, { start: lint.offset }, lint.message, true);
-        });
     }
+    if (count > 0 && LINT_TRIGGER.test(text))
+      locate().forEach((e, i) => {
+        for (const lint of lintPolicy(cedar, e.text, e.template)) push("warning", i, { start: lint.offset }, lint.message, true);
+      });
     // Deduplicate identical lines (the validator reports one problem per applicable type).
     const seen = new Set<string>();
     return problems.filter((p) => {
@@ -182,6 +183,11 @@ export function parsePolicy(cedar: Cedar, text: string): ParsedPolicy {
     });
   };
   return { setId, count, text, validate };
+}
+
+/** Would validating `text` (once it parses) need Cedar? False: it surely has no problems. */
+export function needsCedarValidation(text: string): boolean {
+  return !provablyValid(text) || LINT_TRIGGER.test(text);
 }
 
 /** Load a policy text: parse, validate, lint. Throws PolicyParseError on a syntax error. */

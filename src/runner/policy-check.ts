@@ -5,13 +5,13 @@
 // text with its own Cedar instance (sharing the compiled module) and inserts the lines.
 
 import { loadCedar } from "../policy/cedar.ts";
-import { PolicyParseError, parsePolicy, problemText } from "../policy/load.ts";
+import { PolicyParseError, needsCedarValidation, parsePolicy, problemText } from "../policy/load.ts";
 import { readText } from "./inputs.ts";
 import { traceMark } from "./startup-trace.ts";
 
 /** The diagnostics lines of a policy text (empty when it does not parse: the worker reports that). */
 async function warningLines(text: string): Promise<string[]> {
-  if (text === "") return [];
+  if (text === "" || !needsCedarValidation(text)) return [];
   const cedar = await loadCedar();
   try {
     const problems = parsePolicy(cedar, text).validate();
