@@ -27,9 +27,12 @@ async function child(file: string): Promise<void> {
   const t2 = performance.now();
   const program = engine.compile(source);
   const t3 = performance.now();
+  const cpu0 = process.cpuUsage();
   const value = engine.run(program);
+  const cpu = process.cpuUsage(cpu0);
   const t4 = performance.now();
-  const out: Phases & { load: number } = {
+  const out: Phases & { load: number; runCpu: number } = {
+    runCpu: (cpu.user + cpu.system) / 1000,
     load: t1 - t0,
     engine: t2 - t1,
     compile: t3 - t2,
@@ -44,7 +47,7 @@ function main(): void {
   const args = process.argv.slice(2);
   const runs = args[0] && /^\d+$/.test(args[0]) ? Number(args.shift()) : 15;
   const names = args.length > 0 ? args : ["loop", "fib", "sieve", "mapkeys"];
-  const samples = new Map<string, (Phases & { load: number })[]>();
+  const samples = new Map<string, (Phases & { load: number; runCpu: number })[]>();
   for (const n of names) samples.set(n, []);
   for (let i = 0; i < runs; i++) {
     for (const n of names) {
@@ -56,10 +59,10 @@ function main(): void {
   }
   const f = (xs: number[]): string => `${Math.min(...xs).toFixed(1).padStart(6)} / ${median(xs).toFixed(1).padStart(6)}`;
   console.log(`min / median of ${runs} fresh runs (ms)`);
-  console.log(`${"workload".padEnd(9)} ${"load".padStart(15)} ${"engine".padStart(15)} ${"compile".padStart(15)} ${"run".padStart(15)} ${"total".padStart(15)}  result`);
+  console.log(`${"workload".padEnd(9)} ${"load".padStart(15)} ${"engine".padStart(15)} ${"compile".padStart(15)} ${"run".padStart(15)} ${"run cpu".padStart(15)} ${"total".padStart(15)}  result`);
   for (const [n, xs] of samples) {
-    const col = (k: keyof Phases | "load"): string => f(xs.map((x) => x[k] as number)).padStart(15);
-    console.log(`${n.padEnd(9)} ${col("load")} ${col("engine")} ${col("compile")} ${col("run")} ${col("total")}  ${xs[0]!.result}`);
+    const col = (k: keyof Phases | "load" | "runCpu"): string => f(xs.map((x) => x[k] as number)).padStart(15);
+    console.log(`${n.padEnd(9)} ${col("load")} ${col("engine")} ${col("compile")} ${col("run")} ${col("runCpu")} ${col("total")}  ${xs[0]!.result}`);
   }
 }
 

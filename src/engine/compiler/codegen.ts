@@ -14,7 +14,7 @@
 // and compilation order (compilation declares variables, so it must visit nodes in the same
 // order as compileStmt/compileExpr).
 
-import type { AssignStmt, BinaryExpr, CallExpr, Expr, ForStmt, IndexExpr, Stmt } from "../ast.ts";
+import type { AssignStmt, BinaryExpr, CallExpr, Expr, ForStmt, IndexExpr, Stmt, VarExpr } from "../ast.ts";
 import { RhaiError } from "../errors.ts";
 import { indexGet, indexSet } from "../indexing.ts";
 import type { Position } from "../errors.ts";
@@ -197,7 +197,10 @@ class Gen {
     if (s.counter !== undefined || hasStmtExpr(s.body)) return undefined;
     if (c.scope.captured.has(s.name)) return undefined;
     const src = this.expr(s.iterable);
-    const srcIsPlace = isPlace(s.iterable);
+    // A place is iterated over a copy, unless it is a plain variable the body never names
+    // (then nothing can change it while the loop runs: it is not captured, and only code
+    // in this body, or caller-scope calls, can reach it).
+    const srcIsPlace = isPlace(s.iterable) && !(mutableSlot(c, s.iterable) && !mentions(s.body, (s.iterable as VarExpr).name));
     const ipos = s.iterable.pos;
     c.scope.push();
     let body: string;
@@ -455,6 +458,38 @@ function forSource(src: Value, srcIsPlace: boolean, ipos: Position | undefined):
   throw new RhaiError("ErrorFor", "For loop expects iterable type", ipos);
 }
 
+/** A plain, non-constant variable (constants are also reachable as `global::X`). */
+function mutableSlot(c: Compiler, e: Expr): boolean {
+  if (e.k !== "var") return false;
+  const info = c.scope.lookup(e.name);
+  return info !== undefined && !info.shared && !info.module && !info.isConst;
+}
+
+/** Does `body` name variable `name` anywhere, or contain a caller-scope call `f!()`? */
+function mentions(body: Stmt[], name: string): boolean {
+  let found = false;
+  const visit = (x: unknown): void => {
+    if (found || x === null || typeof x !== "object") return;
+    if (Array.isArray(x)) {
+      for (const y of x) visit(y);
+      return;
+    }
+    const node = x as { k?: string; name?: unknown; callerScope?: unknown; captures?: unknown };
+    if ((node.k === "var" && node.name === name) || (node.k === "call" && node.callerScope)) {
+      found = true;
+      return;
+    }
+    if (node.k === "fn" && Array.isArray(node.captures) && node.captures.includes(name)) {
+      found = true;
+      return;
+    }
+    if (node.k === "lit") return;
+    for (const key in node) if (key !== "pos") visit((node as Record<string, unknown>)[key]);
+  };
+  visit(body);
+  return found;
+}
+
 function nodeCount(n: unknown, limit: number): number {
   let count = 0;
   const visit = (x: unknown): void => {
@@ -483,7 +518,7 @@ export function generateBody(c: Compiler, body: Stmt[], fn?: CompiledFn): Ex | u
   const temps = g.temps > 0 ? `let ${Array.from({ length: g.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
   const args = [c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy, g.H, g.N, RRange, ITER_DONE];
   if (fn !== undefined && g.E.length === 0 && g.X.length === 0 && g.H.length === 0) {
-    const direct = directForm(c, fn, code, temps);
+    const direct = directForm(c, fn, code, temps, g.F);
     if (direct !== undefined) {
       const made = (new Function(...PARAMS, "SO", "WRAP", "FN", direct) as (...a: unknown[]) => { body: DirectBody; call: Invoke })(
         ...args,
@@ -515,10 +550,15 @@ type Invoke = (pos: Position | undefined, ...args: Value[]) => Value;
  * slots become JS locals (parameters first), `f.v` a local, and the call entry does what
  * callScript does (ops, depth, error wrapping) around it. undefined when not applicable.
  */
-function directForm(c: Compiler, fn: CompiledFn, code: string, temps: string): string | undefined {
+function directForm(c: Compiler, fn: CompiledFn, code: string, temps: string, fns: CompiledFn[]): string | undefined {
   const np = fn.def.params.length;
   const n = c.scope.nslots;
-  const local = code.replace(/\bs\[(\d+)\]/g, "s$1").replace(/\bf\.v\b/g, "v").replace(/return 3;/g, "return v;");
+  // Recursive calls go straight to this form's entry.
+  let self = code;
+  fns.forEach((target, k) => {
+    if (target === fn) self = self.split(`F[${k}].invoke(`).join("call(");
+  });
+  const local = self.replace(/\bs\[(\d+)\]/g, "s$1").replace(/\bf\.v\b/g, "v").replace(/return 3;/g, "return v;");
   if (/\bf\b/.test(local) || /\bs\[/.test(local)) return undefined;
   const params = Array.from({ length: np }, (_, i) => `s${i}`).join(", ");
   const locals = n > np ? `let ${Array.from({ length: n - np }, (_, i) => `s${i + np}`).join(", ")};\n` : "";
