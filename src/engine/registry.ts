@@ -130,6 +130,8 @@ export class FunctionTable {
   private readonly byKey = new Map<string, FnEntry[]>();
   private readonly cache = new Map<string, FnEntry | null>();
   private readonly names = new Set<string>();
+  /** `name(param,...)` -> index in its byKey list (replacement of a same-signature entry). */
+  private readonly bySignature = new Map<string, number>();
 
   add(name: string, params: TypeSpec[], fn: NativeFn, opts: FnOptions = {}): void {
     const key = `${name}/${params.length}`;
@@ -139,18 +141,22 @@ export class FunctionTable {
     for (let i = 0; i < params.length; i++) if (params[i] === "any") anyMask |= 1 << (params.length - 1 - i);
     const entry: FnEntry = {
       name,
-      params: [...params],
+      params: params.slice(),
       fn,
       mut: !!opts.mut,
       rejectOnConst: !!opts.mut || !!opts.rejectOnConst,
       anyMask,
     };
     // A later registration with the same signature replaces the earlier one.
-    const same = list.findIndex((e) => e.params.join(",") === entry.params.join(","));
-    if (same >= 0) list[same] = entry;
-    else list.push(entry);
+    const sig = `${key}:${params.join(",")}`;
+    const same = this.bySignature.get(sig);
+    if (same !== undefined) list[same] = entry;
+    else {
+      this.bySignature.set(sig, list.length);
+      list.push(entry);
+    }
     this.names.add(name);
-    this.cache.clear();
+    if (this.cache.size > 0) this.cache.clear();
   }
 
   has(name: string, arity: number): boolean {
