@@ -69,39 +69,49 @@ class Gen {
   // ---- statements ----
 
   /** Statements of a block in the current scope (the caller pushes/pops it). */
-  block(body: Stmt[]): string {
-    if (body.length === 0) return "f.v = undefined;\n";
+  /**
+   * `need`: the block's value (f.v after its last statement) can be observed. Every statement
+   * overwrites f.v, so only the last statement of a block whose value is needed stores it;
+   * a loop body's value is never observed (the loop stores its own when it ends).
+   */
+  block(body: Stmt[], need: boolean): string {
+    if (body.length === 0) return need ? "f.v = undefined;\n" : "";
     let out = "";
-    for (const s of body) out += this.count(stmtWeight(s), stmtStart(s)) + this.stmt(s);
+    body.forEach((s, i) => {
+      out += this.count(stmtWeight(s), stmtStart(s)) + this.stmt(s, need && i === body.length - 1);
+    });
     return out;
   }
 
-  scoped(body: Stmt[]): string {
+  scoped(body: Stmt[], need: boolean): string {
     const c = this.c;
     c.scope.push();
     try {
-      return this.block(body);
+      return this.block(body, need);
     } finally {
       c.scope.pop();
     }
   }
 
-  stmt(s: Stmt): string {
+  stmt(s: Stmt, need: boolean): string {
     const c = this.c;
+    const unit = need ? "f.v = undefined;\n" : "";
     switch (s.k) {
-      case "expr":
-        return `f.v = ${this.expr(s.expr)};\n`;
+      case "expr": {
+        const x = this.expr(s.expr);
+        return need ? `f.v = ${x};\n` : `${x};\n`;
+      }
       case "let": {
         if (s.exported !== undefined || c.rt.limits.maxVariables > 0) break;
         if (s.isConst && c.scope.isTop && c.scope.atOuterBlock) break;
         const init = s.init ? this.value(s.init) : "undefined";
         const slot = c.scope.declare(s.name, s.isConst).slot;
-        return `s[${slot}] = ${init};\nf.v = undefined;\n`;
+        return `s[${slot}] = ${init};\n${unit}`;
       }
       case "assign": {
         const t = s.target;
         if (t.k === "index") {
-          const g = this.indexStore(s);
+          const g = this.indexStore(s, unit);
           if (g !== undefined) return g;
           break;
         }
@@ -109,7 +119,7 @@ class Gen {
         const info = c.scope.lookup(t.name);
         if (!info || info.shared || info.module || info.isConst) break;
         const v = this.value(s.value);
-        return `s[${info.slot}] = ${v};\nf.v = undefined;\n`;
+        return `s[${info.slot}] = ${v};\n${unit}`;
       }
       case "opassign": {
         const t = s.target;
@@ -129,15 +139,15 @@ class Gen {
           return (
             `${b} = ${v};\n${a} = ${x};\n` +
             `${x} = typeof ${a} === "number" && typeof ${b} === "number" && Number.isSafeInteger(${r} = ${a} ${s.op} ${b}) ? ${res} : S[${k}](${a}, ${b});\n` +
-            `f.v = undefined;\n`
+            unit
           );
         }
-        return `${b} = ${v};\n${x} = S[${k}](${x}, ${b});\nf.v = undefined;\n`;
+        return `${b} = ${v};\n${x} = S[${k}](${x}, ${b});\n${unit}`;
       }
       case "if": {
         const cond = this.cond(s.cond);
-        const then = this.scoped(s.then);
-        const els = s.else ? this.scoped(s.else) : "f.v = undefined;\n";
+        const then = this.scoped(s.then, need);
+        const els = s.else ? this.scoped(s.else, need) : unit;
         return `if (${cond}) {\n${then}} else {\n${els}}\n`;
       }
       case "while":
@@ -146,18 +156,18 @@ class Gen {
         const label = `L${this.label++}`;
         const weight = s.k === "while" ? 1 + exprWeight(s.cond) : 1;
         const head = this.count(weight, s.pos);
-        const cond = s.k === "while" ? `if (!(${this.cond(s.cond)})) { f.v = undefined; break ${label}; }\n` : "";
+        const cond = s.k === "while" ? `if (!(${this.cond(s.cond)})) { ${unit}break ${label}; }\n` : "";
         this.loops.push(label);
         let body: string;
         try {
-          body = this.scoped(s.body);
+          body = this.scoped(s.body, false);
         } finally {
           this.loops.pop();
         }
         return `${label}: for (;;) {\n${head}${cond}${body}}\n`;
       }
       case "for": {
-        const g = this.forLoop(s);
+        const g = this.forLoop(s, unit);
         if (g !== undefined) return g;
         break;
       }
@@ -165,7 +175,7 @@ class Gen {
       case "continue": {
         const label = this.loops[this.loops.length - 1];
         if (label === undefined) break;
-        if (s.k === "continue") return `f.v = undefined;\ncontinue ${label};\n`;
+        if (s.k === "continue") return `continue ${label};\n`;
         const v = s.value ? this.value(s.value) : "undefined";
         return `f.v = ${v};\nbreak ${label};\n`;
       }
@@ -174,7 +184,7 @@ class Gen {
         return `f.v = ${v};\nreturn 3;\n`;
       }
       case "block":
-        return this.scoped(s.body);
+        return this.scoped(s.body, need);
     }
     // Anything else: the statement's closure, its completion code handled here.
     this.X.push(compileStmt(c, s));
@@ -192,7 +202,7 @@ class Gen {
    * `for x in src { body }` (plain loop variable, no counter): INT ranges count inline; other
    * sources go through a `next()` made by forSource (the closure compiler's rules).
    */
-  forLoop(s: ForStmt): string | undefined {
+  forLoop(s: ForStmt, unit: string): string | undefined {
     const c = this.c;
     if (s.counter !== undefined || hasStmtExpr(s.body)) return undefined;
     if (c.scope.captured.has(s.name)) return undefined;
@@ -210,7 +220,7 @@ class Gen {
       xs = c.scope.declare(s.name, false).slot;
       this.loops.push(label);
       try {
-        body = this.scoped(s.body);
+        body = this.scoped(s.body, false);
       } finally {
         this.loops.pop();
       }
@@ -221,25 +231,15 @@ class Gen {
     const k = this.N.length - 1;
     const [ts, ti, te, tn, tv] = [this.t(), this.t(), this.t(), this.t(), this.t()];
     return (
-      `${ts} = ${src};
-s[${xs}] = undefined;
-` +
-      `if (${ts} instanceof RR && typeof ${ts}.start === "number" && typeof ${ts}.end === "number") {
-` +
-      `${ti} = ${ts}.start; ${te} = ${ts}.inclusive ? ${ts}.end + 1 : ${ts}.end; ${tn} = undefined;
-` +
-      `} else ${tn} = N[${k}](${ts});
-` +
-      `${label}: for (;;) {
-` +
-      `if (${tn} === undefined) { if (${ti} >= ${te}) { f.v = undefined; break; } ${tv} = ${ti}++; }
-` +
-      `else { ${tv} = ${tn}(); if (${tv} === DONE) { f.v = undefined; break; } }
-` +
+      `${ts} = ${src};\ns[${xs}] = undefined;\n` +
+      `if (${ts} instanceof RR && typeof ${ts}.start === "number" && typeof ${ts}.end === "number") {\n` +
+      `${ti} = ${ts}.start; ${te} = ${ts}.inclusive ? ${ts}.end + 1 : ${ts}.end; ${tn} = undefined;\n` +
+      `} else ${tn} = N[${k}](${ts});\n` +
+      `${label}: for (;;) {\n` +
+      `if (${tn} === undefined) { if (${ti} >= ${te}) { ${unit}break; } ${tv} = ${ti}++; }\n` +
+      `else { ${tv} = ${tn}(); if (${tv} === DONE) { ${unit}break; } }\n` +
       this.count(1, s.pos) +
-      `s[${xs}] = ${tv};
-${body}}
-`
+      `s[${xs}] = ${tv};\n${body}}\n`
     );
   }
 
@@ -367,7 +367,7 @@ ${body}}
   }
 
   /** `v[i] = x` on a plain, non-constant variable (no size limits); see assignIndexFast. */
-  indexStore(s: AssignStmt): string | undefined {
+  indexStore(s: AssignStmt, unit: string): string | undefined {
     const c = this.c;
     const t = s.target;
     if (t.k !== "index" || t.nullSafe || c.rt.sizes.enabled || t.target.k !== "var") return undefined;
@@ -393,15 +393,9 @@ ${body}}
     const ta = this.t();
     const ti = this.t();
     return (
-      `${tv} = ${value};
-${ta} = s[${slot}];
-${ti} = ${idx};
-` +
-      `if (Array.isArray(${ta}) && typeof ${ti} === "number" && ${ti} >= 0 && ${ti} < ${ta}.length) ${ta}[${ti}] = ${tv};
-` +
-      `else H[${k}](f, ${ta}, ${ti}, ${tv});
-f.v = undefined;
-`
+      `${tv} = ${value};\n${ta} = s[${slot}];\n${ti} = ${idx};\n` +
+      `if (Array.isArray(${ta}) && typeof ${ti} === "number" && ${ti} >= 0 && ${ti} < ${ta}.length) ${ta}[${ti}] = ${tv};\n` +
+      `else H[${k}](f, ${ta}, ${ti}, ${tv});\n${unit}`
     );
   }
 
@@ -514,7 +508,7 @@ function nodeCount(n: unknown, limit: number): number {
 export function generateBody(c: Compiler, body: Stmt[], fn?: CompiledFn): Ex | undefined {
   if (body.length === 0 || nodeCount(body, MAX_NODES) > MAX_NODES) return undefined;
   const g = new Gen(c);
-  const code = g.block(body);
+  const code = g.block(body, true);
   const temps = g.temps > 0 ? `let ${Array.from({ length: g.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
   const args = [c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy, g.H, g.N, RRange, ITER_DONE];
   if (fn !== undefined && g.E.length === 0 && g.X.length === 0 && g.H.length === 0) {
