@@ -3,7 +3,7 @@
 // compiled single-file binary needs no second entry point.
 import { isMainThread } from "node:worker_threads";
 import { looksLikeRun, normalizeArgv } from "./cli/argv.ts";
-import { startCedarCompile } from "./policy/cedar.ts";
+import { startAuthorizeCompile, startCedarCompile } from "./policy/cedar.ts";
 import { prestartWorker } from "./runner/prestart.ts";
 import { traceMark } from "./runner/startup-trace.ts";
 
@@ -18,11 +18,14 @@ if (!isMainThread) {
   workerMain(early);
 } else {
   const invokedAs = process.argv0 === "bun" ? "rex" : process.argv0;
-  if (looksLikeRun(normalizeArgv(process.argv.slice(2), invokedAs))) {
+  const argv = normalizeArgv(process.argv.slice(2), invokedAs);
+  if (looksLikeRun(argv)) {
     // Before anything else: the worker loads the engine and Cedar's wasm compiles (background
-    // threads) while the command-line code loads and parses (docs/cold-start.md).
+    // threads) while the command-line code loads and parses (docs/cold-start.md). The worker
+    // needs the full module only to validate (--strict-policy).
     prestartWorker();
-    startCedarCompile();
+    if (argv.includes("--strict-policy")) startCedarCompile();
+    else startAuthorizeCompile();
   }
   const { main } = await import("./cli/index.ts");
   traceMark("cli module loaded");

@@ -1,6 +1,5 @@
 // The rex command line (yargs): `rex run`, `rex policy validate|schema`, `--version`, `--help`.
 
-import { startCedarCompile } from "../policy/cedar.ts";
 import { discardWorker, prestartWorker, runSupervised } from "../runner/supervisor.ts";
 import { looksLikeRun, normalizeArgv } from "./argv.ts";
 import { fastRunArgs } from "./fast-argv.ts";
@@ -13,7 +12,6 @@ export async function main(rawArgv: string[], invokedAs: string): Promise<number
     // The worker loads the engine and Cedar's wasm compiles (background threads) while the
     // command line is parsed.
     prestartWorker();
-    startCedarCompile();
     // The common case needs no yargs; anything unusual (and every usage error) goes to yargs.
     const fast = fastRunArgs(argv);
     if (fast) {

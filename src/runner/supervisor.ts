@@ -5,7 +5,7 @@
 
 import { renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { startCedarCompile } from "../policy/cedar.ts";
+import { startAuthorizeCompile, startCedarCompile } from "../policy/cedar.ts";
 import { FLAG_SIGINT, FLAG_SIGTERM } from "./monitor.ts";
 import { render } from "./output.ts";
 import type { RunRequest } from "./request.ts";
@@ -83,7 +83,8 @@ export function runSupervised(req: RunRequest): Promise<number> {
   return new Promise<number>((resolve) => {
     // Cedar's module is compiled here (started before the command line was parsed) and
     // posted to the worker; the policy is validated here while the script runs.
-    const compiled = startCedarCompile();
+    // The worker validates only with --strict-policy; otherwise the authorize-only module.
+    const compiled = req.strictPolicy ? startCedarCompile() : startAuthorizeCompile();
     const send = (m: ToWorker) => worker.postMessage(m);
     traceMark("request posted");
     send({ req, flags: flags.buffer as SharedArrayBuffer, traceOrigin: traceOrigin(), cedarModuleFollows: true });
