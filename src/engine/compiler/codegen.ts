@@ -29,6 +29,9 @@ import { hasStmtExpr } from "./scope.ts";
 import { compileStmt } from "./stmt.ts";
 import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
 
+/** Generated code on or off (REX_ENGINE_CODEGEN=0 turns it off; tests compare both). */
+export const codegenSettings = { enabled: process.env.REX_ENGINE_CODEGEN !== "0" };
+
 /** Bodies larger than this (AST nodes) stay closures: the JIT handles huge functions badly. */
 const MAX_NODES = 4000;
 

@@ -15,10 +15,7 @@ import { compilePlace } from "./places.ts";
 import { BREAK, CONTINUE, CtlSignal, type Ev, type Ex, type Frame, NORMAL, RETURN } from "./runtime.ts";
 import { hasStmtExpr } from "./scope.ts";
 import { intLit, plainSlot } from "./fast.ts";
-import { generateBody } from "./codegen.ts";
-
-/** Generated code for function and script bodies (REX_ENGINE_CODEGEN=0 turns it off). */
-const CODEGEN = process.env.REX_ENGINE_CODEGEN !== "0";
+import { codegenSettings, generateBody } from "./codegen.ts";
 import { compileImport } from "./modules.ts";
 import { compileSwitch } from "./switch.ts";
 import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
@@ -26,7 +23,7 @@ import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
 /** A statement list in the current scope. `top`: script body; `fnBody`: a function body. */
 export function compileBlockBody(c: Compiler, body: Stmt[], top = false, fnBody = false): Ex {
   const generated =
-    (top || fnBody) && c.noThis === 0 && CODEGEN ? generateBody(c, body, fnBody ? c.currentFn : undefined) : undefined;
+    (top || fnBody) && c.noThis === 0 && codegenSettings.enabled ? generateBody(c, body, fnBody ? c.currentFn : undefined) : undefined;
   const ex = generated ?? compileStatements(c, body);
   if ((top || fnBody) && hasStmtExpr(body)) {
     return (f) => {
