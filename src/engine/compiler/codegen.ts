@@ -232,14 +232,18 @@ class Gen {
     }
     this.N.push((v) => forSource(v, srcIsPlace, ipos));
     const k = this.N.length - 1;
-    const [ts, ti, te, tn, tv] = [this.t(), this.t(), this.t(), this.t(), this.t()];
+    const [ts, ti, te, tn, tv, ta] = [this.t(), this.t(), this.t(), this.t(), this.t(), this.t()];
+    // Three modes: INT range (tn undefined), array (tn null; elements read inline), other (next()).
+    const copy = srcIsPlace ? `${ts}.slice()` : ts;
     return (
       `${ts} = ${src};\ns[${xs}] = undefined;\n` +
       `if (${ts} instanceof RR && typeof ${ts}.start === "number" && typeof ${ts}.end === "number") {\n` +
       `${ti} = ${ts}.start; ${te} = ${ts}.inclusive ? ${ts}.end + 1 : ${ts}.end; ${tn} = undefined;\n` +
-      `} else ${tn} = N[${k}](${ts});\n` +
+      `} else if (Array.isArray(${ts})) { ${ta} = ${copy}; ${ti} = 0; ${tn} = null; }\n` +
+      `else ${tn} = N[${k}](${ts});\n` +
       `${label}: for (;;) {\n` +
       `if (${tn} === undefined) { if (${ti} >= ${te}) { ${unit}break; } ${tv} = ${ti}++; }\n` +
+      `else if (${tn} === null) { if (${ti} >= ${ta}.length) { ${unit}break; } ${tv} = ${ta}[${ti}++]; if (typeof ${tv} === "object") ${tv} = DC(${tv}); }\n` +
       `else { ${tv} = ${tn}(); if (${tv} === DONE) { ${unit}break; } }\n` +
       this.count(1, s.pos) +
       `s[${xs}] = ${tv};\n${body}}\n`
