@@ -34,6 +34,8 @@ export const codegenSettings = { enabled: process.env.REX_ENGINE_CODEGEN !== "0"
 
 /** Bodies larger than this (AST nodes) stay closures: the JIT handles huge functions badly. */
 const MAX_NODES = 4000;
+/** ...or nested deeper than this (object nesting of the AST, about 2x the expression depth). */
+const MAX_DEPTH = 160;
 
 /** Names the call compiler handles itself (engine-level functions, §3.9). */
 const ENGINE_FNS = new Set(["type_of", "print", "debug", "Fn", "call", "curry", "is_def_fn", "is_def_var", "is_shared", "exit"]);
@@ -491,20 +493,28 @@ function mentions(body: Stmt[], name: string): boolean {
   return found;
 }
 
+/**
+ * AST nodes in `n`, or `limit + 1` when there are more than `limit` or the nesting is deeper
+ * than MAX_DEPTH (deeply nested generated text could exhaust the JS parser's stack).
+ */
 function nodeCount(n: unknown, limit: number): number {
   let count = 0;
-  const visit = (x: unknown): void => {
+  const visit = (x: unknown, depth: number): void => {
     if (count > limit || x === null || typeof x !== "object") return;
+    if (depth > MAX_DEPTH) {
+      count = limit + 1;
+      return;
+    }
     if (Array.isArray(x)) {
-      for (const y of x) visit(y);
+      for (const y of x) visit(y, depth);
       return;
     }
     count++;
     const node = x as { k?: string };
     if (node.k === "lit") return;
-    for (const key in node) if (key !== "pos") visit((node as Record<string, unknown>)[key]);
+    for (const key in node) if (key !== "pos") visit((node as Record<string, unknown>)[key], depth + 1);
   };
-  visit(n);
+  visit(n, 0);
   return count;
 }
 
