@@ -93,6 +93,18 @@ export function leafName(path: string): string | undefined {
   return leaf;
 }
 
+/**
+ * The lexical normal form of an absolute path: empty and `.` components dropped, no trailing
+ * `/` (`"/a//b/./c/"` -> `"/a/b/c"`, `"//"` -> `"/"`). Ids stay verbatim (cedar.md §4.1); the
+ * fs SDK also checks this form so that `/./` or `//` cannot step around a `forbid`
+ * (docs/security.md).
+ */
+export function lexicalNormal(path: string): string {
+  if (!path.includes("//") && !path.includes("/.") && !(path.length > 1 && path.endsWith("/"))) return path;
+  const parts = path.split("/").filter((c) => c !== "" && c !== ".");
+  return `/${parts.join("/")}`;
+}
+
 /** A Dir id: one trailing `/` removed, except for `/`. */
 export function dirId(path: string): string {
   return path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;

@@ -4,7 +4,7 @@
 import type { INT } from "../../engine/value.ts";
 import { Errno } from "../../host/index.ts";
 import { SEEK_END, SEEK_SET } from "../../host/types.ts";
-import { allowed, authorize, buildRequest, denial } from "./authz.ts";
+import { allowed, authorize, buildRequest, deniedRequest, denial } from "./authz.ts";
 import type { ReadLinesOptions, WriteOptions } from "./builders.ts";
 import { fsError, osError } from "./errors.ts";
 import { type DirHandle, FileHandle, type SymlinkHandle } from "./handles.ts";
@@ -16,8 +16,8 @@ import { decodeLines, decodeUtf8, encodeUtf8, lineBounds, readToEnd, writeAll } 
 /** Read check (§4): Cedar `read File(F)`, then the handle's read flag. Returns the error. */
 function readCheckError(rt: FsRuntime, fh: FileHandle) {
   const F = fh.fullPath;
-  const req = buildRequest("read", "File", F);
-  if (!allowed(rt.az, req)) return denial(rt.az, req);
+  const denied = deniedRequest(rt.az, buildRequest("read", "File", F));
+  if (denied) return denial(rt.az, denied);
   if (!fh.opts.read)
     return fsError("InvalidFileMode", `Invalid file mode: Attempted to read a file without opening it with the read option.: ${F}`);
   return undefined;
