@@ -77,7 +77,14 @@ function describeError(e: unknown): string {
 /** Run a script on a fresh engine with the runner's limits (optionally the fs SDK). */
 export function runScript(
   src: string,
-  opts: { az?: Authorizer; vars?: Record<string, Value>; limits?: Partial<Limits>; progress?: () => string | undefined } = {},
+  opts: {
+    az?: Authorizer;
+    vars?: Record<string, Value>;
+    limits?: Partial<Limits>;
+    progress?: () => string | undefined;
+    /** Register extra native functions (e.g. a hook that changes the file system mid-script). */
+    setup?: (e: Engine) => void;
+  } = {},
 ): Outcome {
   const t0 = performance.now();
   const e = new Engine({ limits: { ...RUNNER_LIMITS, ...opts.limits }, progress: opts.progress });
@@ -86,6 +93,7 @@ export function runScript(
     ctx = { registry: e.registry, authorizer: opts.az, log: () => {} };
     registerFsSdk(ctx);
   }
+  opts.setup?.(e);
   let text: string;
   try {
     const scope = new Map(Object.entries(opts.vars ?? {}));
