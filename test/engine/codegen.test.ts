@@ -154,3 +154,23 @@ describe("side effects keep their order", () => {
     expect(c).toEqual(g);
   });
 });
+
+describe("size limits are checked on generated stores as on closure stores", () => {
+  const limits = { limits: { maxStringSize: 10, maxArraySize: 5, maxMapSize: 3 } };
+  const CASES: [string, string][] = [
+    ['let s = "abc"; s += "defghijkl"; s', "Length of string too large (line 1, position 18)"],
+    ['let s = "abc"; s = s + "defghijkl"; s', "Length of string too large (line 1, position 22)"],
+    ["let a = [1, 2, 3]; let b = [0]; b = [a, a]; b", "Size of array/BLOB too large (line 1, position 37)"],
+    ["let m = #{}; for i in 0..5 { m[`k${i}`] = i; } m", "Size of object map too large (line 1, position 41)"],
+  ];
+  test.each(CASES)("%s", (src, expected) => {
+    const [g, c] = both(() => err(src, limits));
+    expect(c).toBe(expected);
+    expect(g).toBe(expected);
+  });
+  test("stores within the limits", () => {
+    const [g, c] = both(() => out("let a = [0, 0]; a[0] = [1, 2]; let x = 1; x += 2; a + [x]", limits));
+    expect(g).toBe("[[1, 2], 0, 3]");
+    expect(c).toBe(g);
+  });
+});

@@ -52,6 +52,8 @@ class Gen {
   readonly M: ((v: Value) => never)[] = [];
   /** `for` sources other than INT ranges: a next() function. */
   readonly N: ((v: Value) => () => Value)[] = [];
+  /** Size-limit checks of stored values. */
+  readonly Z: ((v: Value) => void)[] = [];
   /** Index stores that missed the inline array fast path. */
   readonly H: ((f: Frame, a: Value, i: Value, v: Value) => void)[] = [];
   temps = 0;
@@ -120,15 +122,17 @@ class Gen {
           if (g !== undefined) return g;
           break;
         }
-        if (t.k !== "var" || c.rt.sizes.enabled) break;
+        if (t.k !== "var") break;
         const info = c.scope.lookup(t.name);
         if (!info || info.shared || info.module || info.isConst) break;
         const v = this.value(s.value);
-        return `s[${info.slot}] = ${v};\n${unit}`;
+        if (!c.rt.sizes.enabled) return `s[${info.slot}] = ${v};\n${unit}`;
+        const tv = this.t();
+        return `${tv} = ${v};\n${this.sizeCheck(tv, s.pos)}s[${info.slot}] = ${tv};\n${unit}`;
       }
       case "opassign": {
         const t = s.target;
-        if (t.k !== "var" || c.rt.sizes.enabled) break;
+        if (t.k !== "var") break;
         const info = c.scope.lookup(t.name);
         if (!info || info.shared || info.module || info.isConst) break;
         const v = this.value(s.value);
@@ -138,16 +142,20 @@ class Gen {
         const x = `s[${info.slot}]`;
         const a = this.t();
         const b = this.t();
+        const r = this.t();
+        // With size limits the new value is checked before it is stored (as place.modify).
+        const store = c.rt.sizes.enabled ? `${this.sizeCheck(r, s.pos)}${x} = ${r};\n` : `${x} = ${r};\n`;
         if (s.op === "+" || s.op === "-" || s.op === "*") {
-          const r = this.t();
-          const res = s.op === "*" ? `(${r} === 0 ? 0 : ${r})` : r;
+          const q = this.t();
+          const res = s.op === "*" ? `(${q} === 0 ? 0 : ${q})` : q;
           return (
             `${b} = ${v};\n${a} = ${x};\n` +
-            `${x} = typeof ${a} === "number" && typeof ${b} === "number" && Number.isSafeInteger(${r} = ${a} ${s.op} ${b}) ? ${res} : S[${k}](${a}, ${b});\n` +
+            `${r} = typeof ${a} === "number" && typeof ${b} === "number" && Number.isSafeInteger(${q} = ${a} ${s.op} ${b}) ? ${res} : S[${k}](${a}, ${b});\n` +
+            store +
             unit
           );
         }
-        return `${b} = ${v};\n${x} = S[${k}](${x}, ${b});\n${unit}`;
+        return `${b} = ${v};\n${r} = S[${k}](${x}, ${b});\n${store}${unit}`;
       }
       case "if": {
         const cond = this.cond(s.cond);
@@ -356,6 +364,23 @@ class Gen {
     return `((${t} = ${x}) === true || (${t} !== false && M[${this.M.length - 1}](${t})))`;
   }
 
+  /**
+   * The size-limit check of a stored value (place.set/modify): strings and containers only;
+   * an error without a position gets the statement's (atPos in stmt.ts).
+   */
+  sizeCheck(v: string, pos: Position | undefined): string {
+    const sizes = this.c.rt.sizes;
+    this.Z.push((x) => {
+      try {
+        sizes.check(x);
+      } catch (e) {
+        if (e instanceof RhaiError && e.kind === "ErrorDataTooLarge") e.at(pos);
+        throw e;
+      }
+    });
+    return `if (typeof ${v} === "string" || typeof ${v} === "object") Z[${this.Z.length - 1}](${v});\n`;
+  }
+
   /** `v[i]` on a plain variable: in-range array elements inline, indexGet otherwise. */
   indexLoad(e: IndexExpr): string | undefined {
     const c = this.c;
@@ -375,11 +400,11 @@ class Gen {
     return `(${a} = s[${info.slot}], ${i} = ${idx}, Array.isArray(${a}) && typeof ${i} === "number" && ${i} >= 0 && ${i} < ${a}.length ? ${a}[${i}] : S[${k}](${a}, ${i}))`;
   }
 
-  /** `v[i] = x` on a plain, non-constant variable (no size limits); see assignIndexFast. */
+  /** `v[i] = x` on a plain, non-constant variable; see assignIndexFast and the index place. */
   indexStore(s: AssignStmt, unit: string): string | undefined {
     const c = this.c;
     const t = s.target;
-    if (t.k !== "index" || t.nullSafe || c.rt.sizes.enabled || t.target.k !== "var") return undefined;
+    if (t.k !== "index" || t.nullSafe || t.target.k !== "var") return undefined;
     const info = c.scope.lookup(t.target.name);
     if (!info || info.shared || info.module || info.isConst) return undefined;
     const value = this.value(s.value);
@@ -389,12 +414,23 @@ class Gen {
     const idxPos = t.index.pos;
     const pos = t.pos;
     const slot = info.slot;
+    const sizes = c.rt.sizes;
+    const check = (x: Value): void => {
+      try {
+        sizes.check(x);
+      } catch (e) {
+        if (e instanceof RhaiError && e.kind === "ErrorDataTooLarge") e.at(s.pos);
+        throw e;
+      }
+    };
     this.H.push((f, a, i, v) => {
       if (a instanceof RMap && typeof i === "string") {
         a.set(i, v);
+        if (sizes.enabled) check(a);
         return;
       }
       const na = indexSet(reg, sctx, a, i, v, idxPos, pos, false);
+      if (sizes.enabled) check(na);
       if (na !== a) f.s[slot] = na;
     });
     const k = this.H.length - 1;
@@ -403,7 +439,7 @@ class Gen {
     const ti = this.t();
     return (
       `${tv} = ${value};\n${ta} = s[${slot}];\n${ti} = ${idx};\n` +
-      `if (Array.isArray(${ta}) && typeof ${ti} === "number" && ${ti} >= 0 && ${ti} < ${ta}.length) ${ta}[${ti}] = ${tv};\n` +
+      `if (Array.isArray(${ta}) && typeof ${ti} === "number" && ${ti} >= 0 && ${ti} < ${ta}.length) {\n${ta}[${ti}] = ${tv};\n${sizes.enabled ? this.sizeCheck(ta, s.pos) : ""}}\n` +
       `else H[${k}](f, ${ta}, ${ti}, ${tv});\n${unit}`
     );
   }
@@ -527,7 +563,7 @@ export function generateBody(c: Compiler, body: Stmt[], fn?: CompiledFn): Ex | u
   const g = new Gen(c);
   const code = g.block(body, true);
   const temps = g.temps > 0 ? `let ${Array.from({ length: g.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
-  const args = [c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy, g.H, g.N, RRange, ITER_DONE];
+  const args = [c.rt.counter, g.P, g.S, g.E, g.X, g.F, g.K, g.M, c.rt, deepCopy, g.H, g.N, RRange, ITER_DONE, g.Z];
   if (fn !== undefined && g.E.length === 0 && g.X.length === 0 && g.H.length === 0) {
     const direct = directForm(c, fn, code, temps, g.F);
     if (direct !== undefined) {
@@ -551,7 +587,7 @@ export function generateBody(c: Compiler, body: Stmt[], fn?: CompiledFn): Ex | u
   return (new Function(...PARAMS, src) as (...a: unknown[]) => Ex)(...args);
 }
 
-const PARAMS = ["C", "P", "S", "E", "X", "F", "K", "M", "R", "DC", "H", "N", "RR", "DONE"];
+const PARAMS = ["C", "P", "S", "E", "X", "F", "K", "M", "R", "DC", "H", "N", "RR", "DONE", "Z"];
 
 type DirectBody = (...slots: Value[]) => Value;
 type Invoke = (pos: Position | undefined, ...args: Value[]) => Value;
