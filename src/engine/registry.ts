@@ -39,6 +39,8 @@ export interface NativeContext {
   checkSize(v: Value): void;
   /** Count operations (for library loops that do a lot of work). */
   tick(n?: number): void;
+  /** Consult the progress hook now (deadline, signal); throws ErrorTerminated to stop. */
+  poll?(): void;
   /**
    * How many more arguments the pointer's target expects: its declared parameters minus
    * the pointer's curried values (captured variables are curried, so they do not count).

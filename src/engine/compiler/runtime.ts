@@ -247,6 +247,9 @@ class SiteContext implements NativeContext {
     c.ops += n;
     if (c.ops >= c.next) c.slow(this.pos);
   }
+  poll(): void {
+    this.rt.counter.poll(this.pos);
+  }
 }
 
 function inCall(inner: RhaiError, line: string, fnName: string, pos: Position | undefined): RhaiError {

@@ -38,10 +38,19 @@ function checkTag(n: INT): number {
   return n as number;
 }
 
-/** Sleep for `seconds` (already known to be positive and finite). */
-function sleepSeconds(seconds: number): void {
-  const ms = seconds * 1000;
-  if (ms > 0) Bun.sleepSync(ms);
+/** Longest single sleep between two checks of the progress hook (timeout, signals). */
+const SLEEP_SLICE_MS = 100;
+
+/**
+ * Sleep for `seconds` (already known to be positive and finite), in slices, consulting the
+ * progress hook between them so a timeout or a signal ends a long sleep promptly.
+ */
+function sleepSeconds(ctx: NativeContext, seconds: number): void {
+  const end = performance.now() + seconds * 1000;
+  for (let left = end - performance.now(); left > 0; left = end - performance.now()) {
+    Bun.sleepSync(Math.min(left, SLEEP_SLICE_MS));
+    ctx.poll?.();
+  }
 }
 
 function fnMetadataList(ctx: NativeContext, name?: string, arity?: number): Value[] {
@@ -89,14 +98,14 @@ export function register(reg: Registry): void {
   reg.fn("set_tag", ["any", "int"], setTagFn, MUT);
   reg.setter("any", "tag", "int", setTagFn);
 
-  reg.fn("sleep", ["int"], (_c, [n]) => {
-    if ((n as INT) > 0) sleepSeconds(Number(n));
+  reg.fn("sleep", ["int"], (c, [n]) => {
+    if ((n as INT) > 0) sleepSeconds(c, Number(n));
     return undefined;
   });
-  reg.fn("sleep", ["float"], (_c, [f]) => {
+  reg.fn("sleep", ["float"], (c, [f]) => {
     const x = (f as RFloat).v;
     // Zero, negative, NaN, infinite and subnormal durations return at once.
-    if (x >= 2.2250738585072014e-308 && x !== Infinity) sleepSeconds(x);
+    if (x >= 2.2250738585072014e-308 && x !== Infinity) sleepSeconds(c, x);
     return undefined;
   });
 
