@@ -18,7 +18,7 @@ import type { AssignStmt, BinaryExpr, CallExpr, Expr, ForStmt, IndexExpr, Stmt, 
 import { RhaiError } from "../errors.ts";
 import { indexGet, indexSet } from "../indexing.ts";
 import type { Position } from "../errors.ts";
-import { ITER_DONE, RBlob, RChar, RIter, RMap, RRange, type Value, deepCopy } from "../value.ts";
+import { ITER_DONE, RMap, RRange, type Value, deepCopy } from "../value.ts";
 import type { Compiler } from "./compiler.ts";
 import { compileExpr, compileValue, isPlace, mismatch } from "./expr.ts";
 import { COMPARISONS, intLit, plainSlot } from "./fast.ts";
@@ -27,6 +27,9 @@ import { type CompiledFn, type Ev, type Ex, type Frame, NORMAL, wrapInCall } fro
 import { stackOverflow } from "../limits.ts";
 import { hasStmtExpr } from "./scope.ts";
 import { compileStmt } from "./stmt.ts";
+import { mentions, mutableSlot, nodeCount } from "./codegen-scan.ts";
+import { forSource } from "./for-loop.ts";
+import { directForm } from "./codegen-direct.ts";
 import { exprWeight, stmtStart, stmtWeight } from "./weights.ts";
 
 /** Generated code on or off (REX_ENGINE_CODEGEN=0 turns it off; tests compare both). */
@@ -34,8 +37,6 @@ export const codegenSettings = { enabled: process.env.REX_ENGINE_CODEGEN !== "0"
 
 /** Bodies larger than this (AST nodes) stay closures: the JIT handles huge functions badly. */
 const MAX_NODES = 4000;
-/** ...or nested deeper than this (object nesting of the AST, about 2x the expression depth). */
-const MAX_DEPTH = 160;
 
 /** Names the call compiler handles itself (engine-level functions, §3.9). */
 const ENGINE_FNS = new Set(["type_of", "print", "debug", "Fn", "call", "curry", "is_def_fn", "is_def_var", "is_shared", "exit"]);
@@ -469,101 +470,6 @@ class Gen {
   }
 }
 
-/** The values a `for` loop visits (compileFor's rules), as a next() returning ITER_DONE at the end. */
-function forSource(src: Value, srcIsPlace: boolean, ipos: Position | undefined): () => Value {
-  if (src instanceof RRange) {
-    let i = BigInt(src.start);
-    const end = BigInt(src.end) + (src.inclusive ? 1n : 0n);
-    return () => {
-      if (i >= end) return ITER_DONE;
-      const v = i++;
-      return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
-    };
-  }
-  if (Array.isArray(src)) {
-    const arr = srcIsPlace ? src.slice() : src;
-    let k = 0;
-    return () => {
-      if (k >= arr.length) return ITER_DONE;
-      const x = arr[k++];
-      return typeof x === "object" ? deepCopy(x) : x;
-    };
-  }
-  if (typeof src === "string") {
-    let k = 0;
-    return () => {
-      if (k >= src.length) return ITER_DONE;
-      const cp = src.codePointAt(k)!;
-      k += cp > 0xffff ? 2 : 1;
-      return RChar.of(cp);
-    };
-  }
-  if (src instanceof RBlob) {
-    const bytes = src.view().slice();
-    let k = 0;
-    return () => (k < bytes.length ? bytes[k++]! : ITER_DONE);
-  }
-  if (src instanceof RIter) return src.next;
-  throw new RhaiError("ErrorFor", "For loop expects iterable type", ipos);
-}
-
-/** A plain, non-constant variable (constants are also reachable as `global::X`). */
-function mutableSlot(c: Compiler, e: Expr): boolean {
-  if (e.k !== "var") return false;
-  const info = c.scope.lookup(e.name);
-  return info !== undefined && !info.shared && !info.module && !info.isConst;
-}
-
-/** Does `body` name variable `name` anywhere, or contain a caller-scope call `f!()`? */
-function mentions(body: Stmt[], name: string): boolean {
-  let found = false;
-  const visit = (x: unknown): void => {
-    if (found || x === null || typeof x !== "object") return;
-    if (Array.isArray(x)) {
-      for (const y of x) visit(y);
-      return;
-    }
-    const node = x as { k?: string; name?: unknown; callerScope?: unknown; captures?: unknown };
-    if ((node.k === "var" && node.name === name) || (node.k === "call" && node.callerScope)) {
-      found = true;
-      return;
-    }
-    if (node.k === "fn" && Array.isArray(node.captures) && node.captures.includes(name)) {
-      found = true;
-      return;
-    }
-    if (node.k === "lit") return;
-    for (const key in node) if (key !== "pos") visit((node as Record<string, unknown>)[key]);
-  };
-  visit(body);
-  return found;
-}
-
-/**
- * AST nodes in `n`, or `limit + 1` when there are more than `limit` or the nesting is deeper
- * than MAX_DEPTH (deeply nested generated text could exhaust the JS parser's stack).
- */
-function nodeCount(n: unknown, limit: number): number {
-  let count = 0;
-  const visit = (x: unknown, depth: number): void => {
-    if (count > limit || x === null || typeof x !== "object") return;
-    if (depth > MAX_DEPTH) {
-      count = limit + 1;
-      return;
-    }
-    if (Array.isArray(x)) {
-      for (const y of x) visit(y, depth);
-      return;
-    }
-    count++;
-    const node = x as { k?: string };
-    if (node.k === "lit") return;
-    for (const key in node) if (key !== "pos") visit((node as Record<string, unknown>)[key], depth + 1);
-  };
-  visit(n, 0);
-  return count;
-}
-
 /**
  * Generate a function or script body (statements in the current scope); undefined when the
  * body is too large, in which case the caller compiles it to closures.
@@ -601,33 +507,3 @@ const PARAMS = ["C", "P", "S", "E", "X", "F", "K", "M", "R", "DC", "H", "N", "RR
 
 type DirectBody = (...slots: Value[]) => Value;
 type Invoke = (pos: Position | undefined, ...args: Value[]) => Value;
-
-/**
- * The direct form of a function body that uses no frame (no closure was delegated to):
- * slots become JS locals (parameters first), `f.v` a local, and the call entry does what
- * callScript does (ops, depth, error wrapping) around it. undefined when not applicable.
- */
-function directForm(c: Compiler, fn: CompiledFn, code: string, temps: string, fns: CompiledFn[]): string | undefined {
-  const np = fn.def.params.length;
-  const n = c.scope.nslots;
-  // Recursive calls go straight to this form's entry.
-  let self = code;
-  fns.forEach((target, k) => {
-    if (target === fn) self = self.split(`F[${k}].invoke(`).join("call(");
-  });
-  const local = self.replace(/\bs\[(\d+)\]/g, "s$1").replace(/\bf\.v\b/g, "v").replace(/return 3;/g, "return v;");
-  if (/\bf\b/.test(local) || /\bs\[/.test(local)) return undefined;
-  const params = Array.from({ length: np }, (_, i) => `s${i}`).join(", ");
-  const locals = n > np ? `let ${Array.from({ length: n - np }, (_, i) => `s${i + np}`).join(", ")};\n` : "";
-  const as = Array.from({ length: np }, (_, i) => `a${i}`).join(", ");
-  const src =
-    `"use strict";\nconst body = function direct(${params}) {\nlet v;\n${locals}${temps}${local}return v;\n};\n` +
-    `const call = function (pos${np > 0 ? ", " + as : ""}) {\n` +
-    `if (++C.ops >= C.next) C.slow(pos);\n` +
-    `if (R.depth >= R.maxDepth) throw SO().at(pos);\n` +
-    `R.depth++;\nlet r;\n` +
-    `try { r = body(${as}); } catch (e) { R.depth--; throw WRAP(e, FN, pos); }\n` +
-    `R.depth--;\nreturn r;\n};\nreturn { body, call };`;
-  if (process.env.REX_ENGINE_CODEGEN_DUMP) console.error(src);
-  return src;
-}

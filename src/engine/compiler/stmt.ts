@@ -1,20 +1,19 @@
 // Statements → closures returning a completion code (NORMAL/BREAK/CONTINUE/RETURN); the
 // statement's value is left in `f.v` (§2.2). Loops poll the progress check at back-edges.
 
-import type { AssignStmt, ForStmt, OpAssignStmt, Stmt, TryStmt } from "../ast.ts";
-import { indexSet } from "../indexing.ts";
+import type { OpAssignStmt, Stmt, TryStmt } from "../ast.ts";
 import { ExitSignal, RhaiError } from "../errors.ts";
 import { tooManyVariables } from "../limits.ts";
-import { ITER_DONE, RBlob, RChar, RIter, RMap, RRange, SharedCell, type Value, deepCopy } from "../value.ts";
 import { hostDisplay } from "../format.ts";
 import { errorToValue } from "./catch.ts";
 import type { Compiler } from "./compiler.ts";
-import { compileCond, compileExpr, compileValue, isPlace } from "./expr.ts";
+import { compileCond, compileExpr, compileValue } from "./expr.ts";
 import { OpAssignSite } from "./operators.ts";
 import { compilePlace } from "./places.ts";
-import { BREAK, CONTINUE, CtlSignal, type Ev, type Ex, type Frame, NORMAL, RETURN } from "./runtime.ts";
+import { BREAK, CONTINUE, CtlSignal, type Ev, type Ex, NORMAL, RETURN } from "./runtime.ts";
 import { hasStmtExpr } from "./scope.ts";
-import { intLit, plainSlot } from "./fast.ts";
+import { assignIndexFast, opAssignFast } from "./stmt-fast.ts";
+import { compileFor } from "./for-loop.ts";
 import { codegenSettings, generateBody } from "./codegen.ts";
 import { compileImport } from "./modules.ts";
 import { compileSwitch } from "./switch.ts";
@@ -247,45 +246,6 @@ export function compileStmt(c: Compiler, s: Stmt): Ex {
 }
 
 
-/**
- * `v[i] = x` on a plain, non-constant variable (no size limits): in-range array elements and
- * string-keyed map properties are stored directly; other cases go through indexSet with the
- * values already evaluated (value, then container, then index, as the general path does).
- */
-function assignIndexFast(c: Compiler, s: AssignStmt): Ex | undefined {
-  const t = s.target;
-  if (t.k !== "index" || t.nullSafe || c.rt.sizes.enabled || t.target.k !== "var") return undefined;
-  const info = c.scope.lookup(t.target.name);
-  if (!info || info.shared || info.module || info.isConst) return undefined;
-  const value = compileValue(c, s.value);
-  const slot = info.slot;
-  const index = compileExpr(c, t.index);
-  const reg = c.reg;
-  const sctx = c.ctx(t.pos, "index$set");
-  const idxPos = t.index.pos;
-  const pos = t.pos;
-  return (f) => {
-    const v = value(f);
-    const a = f.s[slot];
-    const i = index(f);
-    if (Array.isArray(a)) {
-      if (typeof i === "number" && i >= 0 && i < a.length) {
-        a[i] = v;
-        f.v = undefined;
-        return NORMAL;
-      }
-    } else if (a instanceof RMap && typeof i === "string") {
-      a.set(i, v);
-      f.v = undefined;
-      return NORMAL;
-    }
-    const na = indexSet(reg, sctx, a, i, v, idxPos, pos, false);
-    if (na !== a) f.s[slot] = na;
-    f.v = undefined;
-    return NORMAL;
-  };
-}
-
 /** Stamp a size-limit error escaping a store without a position with the statement's `pos`. */
 function atPos(pos: import("../errors.ts").Position, ex: Ex): Ex {
   return (f) => {
@@ -356,86 +316,6 @@ function loop(c: Compiler, s: Stmt & { body: Stmt[] }, weight: number, step: Ex)
   };
 }
 
-/** `x op= INT-literal` and `x op= y` (plain variables) for `+ - *`: slots updated in place. */
-function opAssignFast(c: Compiler, s: OpAssignStmt, slot: number, site: OpAssignSite): Ex | undefined {
-  const op = s.op;
-  if (op !== "+" && op !== "-" && op !== "*") return undefined;
-  const lit = intLit(s.value);
-  if (lit !== undefined) {
-    if (op === "+") {
-      return (f) => {
-        const x = f.s[slot];
-        if (typeof x === "number") {
-          const r = x + lit;
-          if (Number.isSafeInteger(r)) {
-            f.s[slot] = r;
-            f.v = undefined;
-            return NORMAL;
-          }
-        }
-        f.s[slot] = site.apply(x, lit);
-        f.v = undefined;
-        return NORMAL;
-      };
-    }
-    if (op === "-") {
-      return (f) => {
-        const x = f.s[slot];
-        if (typeof x === "number") {
-          const r = x - lit;
-          if (Number.isSafeInteger(r)) {
-            f.s[slot] = r;
-            f.v = undefined;
-            return NORMAL;
-          }
-        }
-        f.s[slot] = site.apply(x, lit);
-        f.v = undefined;
-        return NORMAL;
-      };
-    }
-    return undefined;
-  }
-  const y = plainSlot(c, s.value);
-  if (y < 0) return undefined;
-  // The right-hand side is read from a place: copied when it is not a number (value semantics).
-  switch (op) {
-    case "+":
-      return (f) => {
-        const b = f.s[y];
-        const a = f.s[slot];
-        if (typeof a === "number" && typeof b === "number") {
-          const r = a + b;
-          if (Number.isSafeInteger(r)) {
-            f.s[slot] = r;
-            f.v = undefined;
-            return NORMAL;
-          }
-        }
-        f.s[slot] = site.apply(a, typeof b === "object" ? deepCopy(b) : b);
-        f.v = undefined;
-        return NORMAL;
-      };
-    case "-":
-      return (f) => {
-        const b = f.s[y];
-        const a = f.s[slot];
-        if (typeof a === "number" && typeof b === "number") {
-          const r = a - b;
-          if (Number.isSafeInteger(r)) {
-            f.s[slot] = r;
-            f.v = undefined;
-            return NORMAL;
-          }
-        }
-        f.s[slot] = site.apply(a, typeof b === "object" ? deepCopy(b) : b);
-        f.v = undefined;
-        return NORMAL;
-      };
-  }
-  return undefined;
-}
-
 function compileOpAssign(c: Compiler, s: OpAssignStmt): Ex {
   const value = compileValue(c, s.value);
   const site = new OpAssignSite(c.reg, s.op, c.ctx(s.pos, s.op));
@@ -482,109 +362,6 @@ function compileOpAssign(c: Compiler, s: OpAssignStmt): Ex {
   return (f) => {
     const y = value(f);
     place.modify(f, (x) => site.apply(x, y));
-    f.v = undefined;
-    return NORMAL;
-  };
-}
-
-function compileFor(c: Compiler, s: ForStmt): Ex {
-  const iterable = compileExpr(c, s.iterable);
-  const ipos = s.iterable.pos;
-  const srcIsPlace = isPlace(s.iterable);
-  c.scope.push();
-  const xv = c.scope.declare(s.name, false);
-  const iv = s.counter !== undefined ? c.scope.declare(s.counter, false) : undefined;
-  const body = c.block(s.body);
-  c.scope.pop();
-  const xs = xv.slot;
-  const is = iv ? iv.slot : -1;
-  const counter = c.rt.counter;
-  const catches = hasStmtExpr(s.body);
-  const set = (f: Frame, slot: number, v: Value): void => {
-    const cell = f.s[slot];
-    if (cell instanceof SharedCell) cell.v = v;
-    else f.s[slot] = v;
-  };
-  // One iteration; returns the loop completion (NORMAL to go on, or a code to stop with).
-  const fpos = s.pos;
-  const plainX = !xv.shared && is < 0 && !catches;
-  const iter = plainX
-    ? (f: Frame, v: Value): number => {
-        if (++counter.ops >= counter.next) counter.slow(fpos);
-        f.s[xs] = v;
-        const code = body(f);
-        return code === CONTINUE ? NORMAL : code;
-      }
-    : (f: Frame, v: Value, n: number): number => {
-    if (++counter.ops >= counter.next) counter.slow(fpos);
-    set(f, xs, v);
-    if (is >= 0) set(f, is, n);
-    let code: number;
-    if (catches) {
-      try {
-        code = body(f);
-      } catch (e) {
-        if (!(e instanceof CtlSignal) || e.code === RETURN) throw e;
-        if (e.code === BREAK) {
-          f.v = e.value;
-          return BREAK;
-        }
-        code = NORMAL;
-      }
-    } else code = body(f);
-    return code === CONTINUE ? NORMAL : code;
-  };
-  return (f) => {
-    const src = iterable(f);
-    f.s[xs] = undefined;
-    if (is >= 0) f.s[is] = 0;
-    let code = NORMAL;
-    let n = 0;
-    if (src instanceof RRange) {
-      if (typeof src.start === "number" && typeof src.end === "number") {
-        const end = src.inclusive ? src.end + 1 : src.end;
-        for (let i = src.start; i < end; i++) {
-          code = iter(f, i, n++);
-          if (code !== NORMAL) break;
-        }
-      } else {
-        let i = BigInt(src.start);
-        const end = BigInt(src.end) + (src.inclusive ? 1n : 0n);
-        for (; i < end; i++) {
-          code = iter(f, i >= -9007199254740991n && i <= 9007199254740991n ? Number(i) : i, n++);
-          if (code !== NORMAL) break;
-        }
-      }
-    } else if (Array.isArray(src)) {
-      const arr = srcIsPlace ? src.slice() : src;
-      for (let k = 0; k < arr.length; k++) {
-        const x = arr[k];
-        code = iter(f, typeof x === "object" ? deepCopy(x) : x, n++);
-        if (code !== NORMAL) break;
-      }
-    } else if (typeof src === "string") {
-      for (const ch of src) {
-        code = iter(f, RChar.of(ch.codePointAt(0)!), n++);
-        if (code !== NORMAL) break;
-      }
-    } else if (src instanceof RBlob) {
-      const bytes = src.view().slice();
-      for (let k = 0; k < bytes.length; k++) {
-        code = iter(f, bytes[k]!, n++);
-        if (code !== NORMAL) break;
-      }
-    } else if (src instanceof RIter) {
-      for (;;) {
-        const v = src.next();
-        if (v === ITER_DONE) break;
-        code = iter(f, v, n++);
-        if (code !== NORMAL) break;
-      }
-    } else {
-      throw new RhaiError("ErrorFor", "For loop expects iterable type", ipos);
-    }
-    if (code === BREAK) return NORMAL;
-    if (code !== NORMAL) return code;
     f.v = undefined;
     return NORMAL;
   };
