@@ -23,9 +23,9 @@ if (!isMainThread) {
     // Before anything else: the worker loads the engine and Cedar's wasm compiles (background
     // threads) while the command-line code loads and parses (docs/cold-start.md). The worker
     // needs the full module only to validate (--strict-policy).
-    prestartWorker();
     if (argv.includes("--strict-policy")) startCedarCompile();
     else startAuthorizeCompile();
+    prestartWorker();
   }
   const { main } = await import("./cli/index.ts");
   traceMark("cli module loaded");

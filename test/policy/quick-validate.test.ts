@@ -105,5 +105,5 @@ describe("every action against every entity type of the schema", () => {
       if (provablyValid(inDir)) expect(cedarProblems(inDir)).toBe(0);
     }
     expect(accepted).toBeGreaterThan(30);
-  });
+  }, 120_000); // ~650 validations by Cedar
 });
