@@ -3,6 +3,9 @@
 import { discardWorker, prestartWorker, runSupervised } from "../runner/supervisor.ts";
 import { looksLikeRun, normalizeArgv } from "./argv.ts";
 import { fastRunArgs } from "./fast-argv.ts";
+
+/** A lone `-` on the command line while yargs parses it. */
+const STDIN_TOKEN = "\u0000-";
 import { UsageError, buildRequest } from "./run.ts";
 
 export async function main(rawArgv: string[], invokedAs: string): Promise<number> {
@@ -30,11 +33,13 @@ export async function main(rawArgv: string[], invokedAs: string): Promise<number
   ]);
   let code: number | Promise<number> = 0;
   let usage: string | undefined;
-  const y = yargs(argv)
+  // yargs mangles a lone `-` (stdin); it passes through under a name no path can have.
+  const y = yargs(argv.map((t) => (t === "-" ? STDIN_TOKEN : t)))
     .scriptName("rex")
     .usage("rex — run Rhai scripts where every host operation is authorized by a Cedar policy")
     .command("run [script]", "run a Rhai script under a Cedar policy", (c) => runCli.runOptions(c), (a) => {
       const req = runCli.buildRequest(a as Record<string, unknown>, startedAt);
+      if (req.script === STDIN_TOKEN) req.script = "-";
       if (req.script === "-") req.stdinText = new Uint8Array(require("node:fs").readFileSync(0));
       code = runSupervised(req);
     })

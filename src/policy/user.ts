@@ -6,23 +6,27 @@ let cached: string | undefined;
 
 export function effectiveUserName(): string {
   if (cached !== undefined) return cached;
-  let name = "unknown";
+  cached = lookUpUserName();
+  return cached;
+}
+
+/** The user database entry for the effective uid, else os.userInfo(), else "unknown". */
+function lookUpUserName(): string {
+  const euid = process.geteuid?.() ?? -1;
   try {
-    const euid = process.geteuid?.() ?? -1;
-    const info = userInfo();
-    if (info.uid === euid || euid < 0) name = info.username;
-    else {
-      for (const line of readFileSync("/etc/passwd", "utf8").split("\n")) {
-        const f = line.split(":");
-        if (f.length > 2 && Number(f[2]) === euid) {
-          name = f[0]!;
-          break;
-        }
-      }
+    for (const line of readFileSync("/etc/passwd", "utf8").split("\n")) {
+      const f = line.split(":");
+      if (f.length > 2 && f[0] && Number(f[2]) === euid) return f[0];
     }
   } catch {
-    name = "unknown";
+    // no readable /etc/passwd: fall through
   }
-  cached = name;
-  return name;
+  try {
+    // Bun reports "unknown" when it cannot name the user itself (seen for uid 0).
+    const info = userInfo();
+    if ((info.uid === euid || euid < 0) && info.username) return info.username;
+  } catch {
+    // no entry for this uid
+  }
+  return "unknown";
 }

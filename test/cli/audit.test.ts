@@ -125,6 +125,12 @@ describe("REX's read-file sample (examples/read-file)", () => {
   });
 });
 
-// Bun's os.userInfo() answers "unknown" for uid 0 in this environment, and src/policy/user.ts
-// trusts it: the principal is then User::"unknown" instead of User::"root" (cedar.md §3).
-test.todo("the principal is the effective user's name (from /etc/passwd when os.userInfo() has none)");
+// cedar.md §3: the principal is the user name of the effective uid, from the user database.
+test("the principal is the effective user's name", () => {
+  const who = Bun.spawnSync(["id", "-un"]).stdout.toString().trim();
+  expect(who).not.toBe("");
+  const d = files({ "s.rhai": 'cat("/etc/hostname")', "p.cedar": "" });
+  const r = rex(["run", join(d, "s.rhai"), "--policy", join(d, "p.cedar")]);
+  expect(r.json.error.error_type).toBe("ACCESS_DENIED_EXCEPTION");
+  expect(r.json.error.message).toContain(`Permission denied: ${who} unauthorized to perform file_system::Action::`);
+});

@@ -102,9 +102,13 @@ describe("arguments reach the script (runner.md §3)", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("rex: warning: argument 'my-arg' is not a valid identifier; the script cannot refer to it\n");
   });
-  // `rex run -` currently reads the file "" (No such file or directory): the `-` positional
-  // reaches buildRequest as an empty string (src/cli, not in this test's area).
-  test.todo("the script from stdin (`rex run - --policy P` with `40 + 2` on stdin gives output 42)");
+  test.each([[["run", "-"]], [["run", "--script-file", "-"]], [["-s", "-"]]])("the script from stdin: %p", (form) => {
+    const d = files({ "p.cedar": ALLOW_ALL });
+    const r = rex([...form, "--policy", join(d, "p.cedar")], { stdin: 'print("hi"); 40 + 2' });
+    expect(r.code).toBe(0);
+    expect(r.json.output).toBe("42");
+    expect(r.json.logs.map((l: { attributes: { message: string } }) => l.attributes.message)).toEqual(["hi"]);
+  });
 });
 
 describe("nesting deeper than 2: VALIDATION_EXCEPTION, exit 5 (runner.md §3.2)", () => {
