@@ -53,10 +53,18 @@ export interface EngineOptions {
    */
   progress?: () => string | undefined;
   /**
-   * Resolves `import "path"`: returns the module's source text, or undefined when there is
-   * no such module (`Module not found: <path>`).
+   * The identity of `import "path"` written in the module `importer` (its own id; undefined
+   * for the main script), e.g. an absolute file path resolved against the importer's
+   * directory. A module is compiled and run at most once per run per id; an import of an id
+   * still loading fails with `Cyclic module import: <id>`. Default: the path as written.
    */
-  resolveModule?: (path: string, pos: Position | undefined) => string | undefined;
+  moduleId?: (path: string, importer: string | undefined) => string;
+  /**
+   * Resolves `import "path"` (`id` as given by moduleId): returns the module's source text,
+   * or undefined when there is no such module (`Module not found: <path>`). A RhaiError it
+   * throws fails the import statement (positioned at the path when it has no position).
+   */
+  resolveModule?: (path: string, pos: Position | undefined, id: string) => string | undefined;
 }
 
 /** A compiled script: parse once, run many times. */

@@ -28,6 +28,8 @@ export class Engine implements EngineLike {
   private readonly strict: boolean;
   private readonly disabled: string[];
   private running = 0;
+  /** Ids of the modules being loaded (cycle detection). */
+  private readonly loading = new Set<string>();
 
   constructor(private readonly options: EngineOptions = {}) {
     registerStdlib(this.registry);
@@ -61,13 +63,14 @@ export class Engine implements EngineLike {
     }
   }
 
-  private build(source: string, declared: readonly string[], moduleName?: string): CompiledProgram {
+  /** `moduleId`: the id of the module being built (undefined for the main script). */
+  private build(source: string, declared: readonly string[], moduleName?: string, moduleId?: string): CompiledProgram {
     const script = this.parse(source, declared);
     const c = new Compiler(this.rt, this.registry, {
       strict: this.strict,
       declared,
       moduleName,
-      loadModule: (path, pos) => this.loadModule(path, pos),
+      loadModule: (path, pos) => this.loadModule(path, pos, moduleId),
     });
     return new CompiledProgram(source, script, c.compileScript(script));
   }
@@ -114,17 +117,38 @@ export class Engine implements EngineLike {
     return f.v;
   }
 
-  /** Compile and run a module once per run; its exports form the namespace. */
-  private loadModule(path: string, pos: Position | undefined): ModuleNs {
-    const cached = this.rt.modules.get(path);
+  /**
+   * Compile and run a module once per run per id (EngineOptions.moduleId); its exports form
+   * the namespace. `importer` is the id of the importing module (undefined: main script).
+   */
+  private loadModule(path: string, pos: Position | undefined, importer: string | undefined): ModuleNs {
+    const id = this.options.moduleId ? this.options.moduleId(path, importer) : path;
+    const cached = this.rt.modules.get(id);
     if (cached) return cached;
-    const src = this.options.resolveModule?.(path, pos);
+    if (this.loading.has(id)) throw new RhaiError("ErrorRuntime", `Cyclic module import: ${id}`, pos, `Cyclic module import: ${id}`);
+    let src: string | undefined;
+    try {
+      src = this.options.resolveModule?.(path, pos, id);
+    } catch (e) {
+      if (e instanceof RhaiError) e.at(pos);
+      throw e;
+    }
     if (src === undefined) {
       throw new RhaiError("ErrorModuleNotFound", `Module not found: ${path}`, pos).with({ module: path });
     }
+    this.loading.add(id);
+    try {
+      this.rt.modules.set(id, this.evalModule(path, pos, id, src));
+    } finally {
+      this.loading.delete(id);
+    }
+    return this.rt.modules.get(id)!;
+  }
+
+  private evalModule(path: string, pos: Position | undefined, id: string, src: string): ModuleNs {
     const ns = new ModuleNs(path);
     try {
-      const prog = this.build(src, [], path);
+      const prog = this.build(src, [], path, id);
       const cs = prog.compiled;
       const f = new Frame(new Array<Value>(cs.nslots), undefined, false);
       const savedGlobals = this.rt.globals;
@@ -143,7 +167,6 @@ export class Engine implements EngineLike {
       }
       throw e;
     }
-    this.rt.modules.set(path, ns);
     return ns;
   }
 }

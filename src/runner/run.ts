@@ -20,6 +20,7 @@ import { ArgsError, depthMessage, firstTooDeep, isValidIdentifier, parsePlainArg
 import { errorMessage, isDenied, isLimitOrTermination } from "./errors.ts";
 import { InputError, checkWritableDir, decodeUtf8, readText } from "./inputs.ts";
 import { Monitor } from "./monitor.ts";
+import { moduleOptions } from "./modules.ts";
 import type { RunRequest } from "./request.ts";
 import { traceMark } from "./startup-trace.ts";
 import { LogBuffer, MetricStore, parseLevel, truncateMessage, type ErrorType, type RunResult } from "./result.ts";
@@ -196,6 +197,7 @@ async function execute(
     onPrint: (text, pos) => run.logs.add("INFO", text, pos?.line ?? 0),
     onDebug: (text, pos) => run.logs.add("DEBUG", text.replace(/^"+|"+$/g, ""), pos?.line ?? 0),
     progress: monitor.progress,
+    ...moduleOptions(req.stdinText ? undefined : req.script, () => fsCtx),
   });
   setHostFormatter(typeNameFormatter(engine.registry));
   registerLogFunctions(engine.registry, (level, message, line) => run.logs.add(level, message, line));

@@ -3,7 +3,8 @@
 
 import { RMap, type Value } from "../../engine/value.ts";
 import type { Registry } from "../../engine/registry.ts";
-import { Errno } from "../../host/index.ts";
+import type { RhaiError } from "../../engine/errors.ts";
+import { Errno, osErrorText } from "../../host/index.ts";
 import { S_IFLNK, S_IFMT } from "../../host/types.ts";
 import { leafName, parentPath } from "../../policy/entities/file_system.ts";
 import { OpenDirOptions, OpenFileOptions } from "./builders.ts";
@@ -11,8 +12,8 @@ import { DirEntry } from "./dir_entry.ts";
 import { listDir, openDir } from "./dir_open.ts";
 import { errorKindOf, fsError } from "./errors.ts";
 import { openFile, openSymlink } from "./file_open.ts";
-import { appendContent, readFile, writeInPlace } from "./file_ops.ts";
-import type { DirHandle } from "./handles.ts";
+import { appendContent, readCheck, readFile, readRaw, writeInPlace } from "./file_ops.ts";
+import type { DirHandle, FileHandle } from "./handles.ts";
 import { EntryType } from "./metadata.ts";
 import type { FsRuntime } from "./runtime.ts";
 
@@ -53,23 +54,47 @@ function closeDir(d: DirHandle): void {
   d.ref.close();
 }
 
-export function cat(rt: FsRuntime, reg: Registry, flags: Value[], path: string): string {
-  const f = flagNames(reg, "cat", CatFlag, "CatFlag", flags);
+/** Open `path` as `cat` does (§9.3: parent directory in follow mode, then the file) and read it with `read`. */
+function withFileAt<T>(rt: FsRuntime, path: string, read: (fh: FileHandle) => T): T {
   const [parent, leaf] = split(path, "Invalid file path");
   const dir = openDir(rt, parent, FOLLOW);
   try {
     const fh = openFile(rt, dir, leaf, READ);
     try {
-      const text = readFile(rt, fh);
-      if (!f.has("number")) return text;
-      const lines = text === "" ? [] : text.split("\n");
-      if (text.endsWith("\n")) lines.pop();
-      return lines.map((l, i) => `${String(i + 1).padStart(6)}\t${l.endsWith("\r") ? l.slice(0, -1) : l}`).join("\n");
+      return read(fh);
     } finally {
       fh.ref.close();
     }
   } finally {
     closeDir(dir);
+  }
+}
+
+export function cat(rt: FsRuntime, reg: Registry, flags: Value[], path: string): string {
+  const f = flagNames(reg, "cat", CatFlag, "CatFlag", flags);
+  const text = withFileAt(rt, path, (fh) => readFile(rt, fh));
+  if (!f.has("number")) return text;
+  const lines = text === "" ? [] : text.split("\n");
+  if (text.endsWith("\n")) lines.pop();
+  return lines.map((l, i) => `${String(i + 1).padStart(6)}\t${l.endsWith("\r") ? l.slice(0, -1) : l}`).join("\n");
+}
+
+/**
+ * The text of a script module (runner.md §4.3): read exactly as `cat(path)` reads it, with the
+ * same checks, except that `redacted_read` never substitutes for `read`. Undefined when the
+ * file or a directory on its path does not exist; other failures throw the SDK error.
+ */
+export function readModuleText(rt: FsRuntime, path: string): string | undefined {
+  try {
+    return withFileAt(rt, path, (fh) => {
+      readCheck(rt, fh);
+      return readRaw(rt, fh);
+    });
+  } catch (e) {
+    const kind = errorKindOf(e);
+    if ((kind === "IoError" || kind === "RustixError") && ((e as RhaiError).value as RMap).get("message") === osErrorText(Errno.ENOENT))
+      return undefined;
+    throw e;
   }
 }
 

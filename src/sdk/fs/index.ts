@@ -5,7 +5,7 @@ import type { NativeFn, Registry } from "../../engine/registry.ts";
 import { RMap, type Value } from "../../engine/value.ts";
 import type { SdkContext } from "../context.ts";
 import { registerBuilders, type DirConfig, type OpenDirOptions, type OpenFileOptions, type ReadLinesOptions, type WriteOptions } from "./builders.ts";
-import { CAT_FLAGS, CatFlag, cat, LS_FLAGS, LsFlag, ls, WRITE_FLAGS, WriteFlag, write } from "./commands.ts";
+import { CAT_FLAGS, CatFlag, cat, LS_FLAGS, LsFlag, ls, readModuleText, WRITE_FLAGS, WriteFlag, write } from "./commands.ts";
 import { DirEntry, entryMetadata, entryOpenAsDir, entryOpenAsFile, type WithEntry } from "./dir_entry.ts";
 import { listDir, openDir } from "./dir_open.ts";
 import { fsError, KIND_CONSTANT_COUNT, KIND_NAMES, RhaiSafeIoErrorKind } from "./errors.ts";
@@ -201,4 +201,27 @@ export function closeFsResources(ctx: SdkContext): void {
 /** Number of descriptors still open for this context (tests, diagnostics). */
 export function openFsDescriptors(ctx: SdkContext): number {
   return runtimes.get(ctx)?.fds.size ?? 0;
+}
+
+/**
+ * The source of a script module for `import` (runner.md §4.3), read through this context's fs
+ * runtime as `cat(path)` would be (never a redacted read); `line` is the import's script line
+ * for audit records. Undefined when the file does not exist. Throws the SDK error otherwise.
+ */
+export function readModuleSource(ctx: SdkContext, path: string, line: number): string | undefined {
+  const rt = runtimes.get(ctx);
+  if (!rt) throw fsError("Other", "Internal error: the fs SDK is not registered");
+  const savedLine = rt.line;
+  const savedApi = rt.api;
+  rt.line = line;
+  rt.api = "import";
+  try {
+    return readModuleText(rt, path);
+  } catch (e) {
+    if (e instanceof RhaiError || !(e instanceof Error)) throw e;
+    throw fsError("Other", `Internal error: ${e.message}`);
+  } finally {
+    rt.line = savedLine;
+    rt.api = savedApi;
+  }
 }
