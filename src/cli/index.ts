@@ -25,7 +25,7 @@ export async function main(rawArgv: string[], invokedAs: string): Promise<number
       }
     }
   }
-  const [{ default: yargs }, runCli, { policySchema, policyValidate }, { versionLine }] = await Promise.all([
+  const [{ default: yargs }, runCli, { policySchema, policySuggest, policyValidate }, { versionLine }] = await Promise.all([
     import("yargs"),
     import("./run.ts"),
     import("./policy.ts"),
@@ -55,11 +55,17 @@ export async function main(rawArgv: string[], invokedAs: string): Promise<number
         .command("schema", "print the Cedar schema", () => {}, () => {
           code = policySchema();
         })
-        .demandCommand(1, "Specify a policy subcommand: validate or schema"),
+        .command("suggest <files..>", "turn audit records into a least-privilege policy", (s) =>
+          s.positional("files", { type: "string", array: true }), (a) => {
+          // yargs calls handlers even after a usage failure: print nothing then.
+          if (usage === undefined) code = policySuggest((a.files as unknown[]).map(String));
+        })
+        .demandCommand(1, "Specify a policy subcommand: validate, schema or suggest"),
     )
     .example("rex run script.rhai --policy policy.cedar --args args.json -o human", "run a script (the quick-start)")
     .example("rex -s script.rhai -p policy.cedar -a args.json", "the rex-runner spelling")
     .example("rex run script.rhai --audit --audit-out s.audit", "record what a script needs, allowing everything")
+    .example("rex policy suggest s.audit > s.cedar", "turn audit records into a least-privilege policy")
     .example("rex policy validate policy.cedar", "check a policy against the schema")
     .demandCommand(1, "Specify a command: run or policy")
     .strictOptions()

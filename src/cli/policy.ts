@@ -1,8 +1,11 @@
-// `rex policy validate P` and `rex policy schema` (cedar.md §10.4).
+// `rex policy validate P`, `rex policy schema` (cedar.md §10.4) and `rex policy suggest FILE...`
+// (cedar.md §11.3).
 
 import { loadCedar } from "../policy/cedar.ts";
 import { PolicyParseError, loadPolicy, problemText } from "../policy/load.ts";
 import { SCHEMA_TEXT } from "../policy/schema.ts";
+import { AuditRecordError, parseAuditRecords, suggestPolicy } from "../policy/suggest.ts";
+import type { DenialRecord } from "../policy/authorizer.ts";
 import { InputError, readText } from "../runner/inputs.ts";
 
 export function policySchema(): number {
@@ -45,4 +48,28 @@ export async function policyValidate(path: string, format: string, denyWarnings:
     else process.stdout.write(`policy error: ${e.message}\n0 policies, 1 errors, 0 warnings\n`);
     return 5;
   }
+}
+
+/** Audit records of every file, in order → a least-privilege policy on stdout (exit 0, 5, 6). */
+export function policySuggest(paths: string[]): number {
+  const records: DenialRecord[] = [];
+  for (const path of paths) {
+    let text: string;
+    try {
+      text = readText(path);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      process.stderr.write(`rex: cannot read audit file: ${path}: ${e.message}\n`);
+      return 6;
+    }
+    try {
+      for (const r of parseAuditRecords(text)) records.push(r);
+    } catch (e) {
+      if (!(e instanceof AuditRecordError)) throw e;
+      process.stderr.write(`rex: ${path}: ${e.message}\n`);
+      return 5;
+    }
+  }
+  process.stdout.write(suggestPolicy(records));
+  return 0;
 }
