@@ -188,3 +188,68 @@ describe("static host modules", () => {
     expect(new RMap().get("x")).toBeUndefined();
   });
 });
+
+// The importer context (EngineOptions.moduleId): ids key the once-per-run cache, are passed
+// back as the importer of nested imports, and detect cycles (runner.md §4.3).
+describe("module ids and the importer context", () => {
+  const FILES: Record<string, string> = {
+    "/s/lib/a": "import \"b\" as b;\nexport const X = b::Y + 1;",
+    "/s/lib/b": "print(\"b\");\nexport const Y = 10;",
+    "/s/self": "import \"self\" as me;",
+    "/s/c1": "import \"c2\";",
+    "/s/c2": "import \"c1\";",
+    "/s/boom": "1",
+  };
+  const join = (dir: string, p: string) => (p.startsWith("/") ? p : `${dir}/${p}`.replace(/\/[^/]+\/\.\.\//g, "/"));
+  const dirOf = (id: string) => id.slice(0, id.lastIndexOf("/"));
+  function fileOpts(calls: string[] = [], lines: string[] = []): EngineOptions {
+    return {
+      onPrint: (t) => lines.push(t),
+      moduleId: (p, importer) => {
+        calls.push(`${p} from ${importer ?? "main"}`);
+        return join(importer === undefined ? "/s" : dirOf(importer), p);
+      },
+      resolveModule: (p, _pos, id) => {
+        if (id === "/s/boom") throw new RhaiError("ErrorRuntime", "Runtime error: denied", undefined, "denied");
+        return Object.hasOwn(FILES, id) ? FILES[id] : undefined;
+      },
+    };
+  }
+
+  test("nested imports resolve against the importer's id", () => {
+    const calls: string[] = [];
+    expect(str("import \"lib/a\" as a; a::X", fileOpts(calls))).toBe("11");
+    expect(calls).toEqual(["lib/a from main", "b from /s/lib/a"]);
+  });
+
+  test("one load per id, whatever the path as written", () => {
+    const lines: string[] = [];
+    const src = "import \"lib/b\" as x; import \"lib/../lib/b\" as y; import \"/s/lib/b\" as z; import \"lib/a\" as a; x::Y + y::Y + z::Y + a::X";
+    expect(str(src, fileOpts([], lines))).toBe("41");
+    expect(lines).toEqual(["b"]);
+  });
+
+  const errors: [string, string][] = [
+    ["import \"self\" as m;", "Cyclic module import: /s/self (line 1, position 8)\nin module 'self' (line 1, position 8)"],
+    [
+      "let x = 1;\nimport \"c1\";",
+      "Cyclic module import: /s/c1 (line 1, position 8)\nin module 'c2' (line 1, position 8)\nin module 'c1' (line 2, position 8)",
+    ],
+    ["import \"nope\" as m;", "Module not found: nope (line 1, position 8)"],
+    ["import \"lib/nope\" as m;", "Module not found: lib/nope (line 1, position 8)"],
+    ["  import \"boom\";", "Runtime error: denied (line 1, position 10)"],
+  ];
+  for (const [src, want] of errors) test(src, () => expect(err(src, fileOpts())).toBe(want));
+
+  test("a cycle is catchable and leaves nothing behind", () => {
+    const e = new Engine(fileOpts());
+    const p = e.compile("let r; try { import \"c1\"; } catch (x) { r = x } [r, { import \"lib/a\" as a; a::X }]");
+    expect(toDebug(e.run(p))).toBe('["Cyclic module import: /s/c1", 11]');
+    expect(toDebug(e.run(p))).toBe('["Cyclic module import: /s/c1", 11]');
+  });
+
+  test("without moduleId the id is the path as written (self-import is a cycle)", () => {
+    const o: EngineOptions = { resolveModule: (p, _pos, id) => (id === p && p === "loop" ? "import \"loop\";" : undefined) };
+    expect(err("import \"loop\";", o)).toBe("Cyclic module import: loop (line 1, position 8)\nin module 'loop' (line 1, position 8)");
+  });
+});
