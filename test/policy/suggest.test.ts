@@ -214,8 +214,8 @@ describe("malformed records: line <n>: <reason> (cedar.md §11.3)", () => {
   });
 
   test("script-chosen names are data (no prototype lookups)", () => {
-    const r = execRecord("/bin/x", { __proto__: "p", constructor: "c" } as unknown as Record<string, string>, {}, {}) as any;
-    (r.entities[0] as any).tags = JSON.parse('{"__proto__":"p","constructor":"c","toString":"t"}');
+    const r = execRecord("/bin/x", {}, {}, {}) as any;
+    r.entities[0].tags = JSON.parse('{"__proto__":"p","constructor":"c","toString":"t"}');
     const out = suggest([r]);
     expect(out).toContain(`context.arguments.hasTag("__proto__") && context.arguments.getTag("__proto__") == "p" &&\n`);
     expect(out).toContain(`context.arguments.hasTag("toString") && context.arguments.getTag("toString") == "t" &&\n`);
