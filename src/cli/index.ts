@@ -50,7 +50,8 @@ export async function main(rawArgv: string[], invokedAs: string): Promise<number
             .option("deny-warnings", { type: "boolean" })
             .option("output-format", { alias: "o", type: "string", default: "human", choices: ["human", "json"] }),
           (a) => {
-            code = policyValidate(String(a.policy), String(a["output-format"]), a["deny-warnings"] === true);
+            // yargs calls handlers even after a usage failure: do nothing then.
+            if (usage === undefined) code = policyValidate(String(a.policy), String(a["output-format"]), a["deny-warnings"] === true);
           })
         .command("schema", "print the Cedar schema", () => {}, () => {
           code = policySchema();

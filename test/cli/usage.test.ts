@@ -61,6 +61,12 @@ describe("rex policy validate (cedar.md §10.4)", () => {
   test("unreadable file exits 6", () => {
     expect(rex(["policy", "validate", join(d, "missing.cedar")]).code).toBe(6);
   });
+  test("a usage error exits 2 with only the usage message", () => {
+    const r = rex(["policy", "validate", "--bogus", join(ROOT_DIR, "examples/quickstart/policy.cedar")]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("rex: Unknown argument: bogus\nTry 'rex --help' for more information.\n");
+  });
   test("validation error, json format", () => {
     const f = files({ "v.cedar": 'permit(principal, action == file_system::Action::"raed", resource);' });
     const r = rex(["policy", "validate", join(f, "v.cedar"), "-o", "json"]);
