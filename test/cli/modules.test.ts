@@ -2,7 +2,7 @@
 // directory, read only through Cedar-authorized reads (as `cat` reads them, never redacted),
 // loaded once per run, cycles and missing files reported with their positions.
 import { describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type Ran, rex } from "./helpers.ts";
@@ -103,6 +103,26 @@ describe("authorization", () => {
     expect(r.json.output).toBe('["RhaiSafeIoErrorKind", "IoErrorKind"]');
   });
 
+  test("a symlinked module file is refused as cat refuses it (no follow), whatever the policy", () => {
+    const root = tree({ "app/s.rhai": 'import "l" as l; l::S', "secret/x.rhai": 'export const S = "top";' });
+    symlinkSync(join(root, "secret/x.rhai"), join(root, "app/l.rhai"));
+    const r = runIn(root, "app/s.rhai", "permit (principal, action, resource);");
+    expect(r.json.error).toEqual({
+      error_type: "SCRIPT_EXCEPTION",
+      message: `IoErrorKind: FileError: File error: file is a symbolic link but follow_symlinks is not enabled: ${root}/app/l.rhai (line 1, position 8)`,
+    });
+  });
+
+  test("a module in a symlinked directory needs open on the directory's resolved path", () => {
+    const root = tree({ "app/s.rhai": 'import "lib/x" as x; x::S', "secret/x.rhai": 'export const S = "top";' });
+    symlinkSync(join(root, "secret"), join(root, "app/lib"));
+    const r = runIn(root, "app/s.rhai", allowUnder(join(root, "app")));
+    expect(r.json.error.error_type).toBe("ACCESS_DENIED_EXCEPTION");
+    expect(r.json.error.message).toMatch(DENIAL("open", "Dir", join(root, "secret")));
+    const ok = runIn(root, "app/s.rhai", allowUnder(join(root, "app")) + allowUnder(join(root, "secret")));
+    expect(ok.json.output).toBe("top");
+  });
+
   test('"../secret/x" needs the policy to allow the normalised path', () => {
     const spec = {
       "app/s.rhai": 'import "sub/../../secret/x" as x; x::S',
@@ -131,6 +151,13 @@ describe("failures", () => {
     const r = runIn(root, "s.rhai", allowUnder(root));
     expect(r.code).toBe(3);
     expect(r.json.error).toEqual({ error_type: "SCRIPT_EXCEPTION", message });
+  });
+
+  test.each(["__proto__", "constructor", "toString"])("a JavaScript member name is an ordinary file name: %s", (name) => {
+    const root = tree({ "s.rhai": `import "${name}" as m; m::x`, "toString.rhai": "export const x = 1;" });
+    const r = runIn(root, "s.rhai", allowUnder(root));
+    if (name === "toString") expect(r.json.output).toBe("1");
+    else expect(r.json.error).toEqual({ error_type: "SCRIPT_EXCEPTION", message: `Module not found: ${name} (line 1, position 8)` });
   });
 
   test("a cycle through other modules", () => {
