@@ -3,6 +3,7 @@
 
 import type { CedarEntity } from "../sdk/context.ts";
 import { cedarString, uidText, type DenialRecord } from "./authorizer.ts";
+import { parentPath } from "./entities/file_system.ts";
 
 const IS_TYPES = new Set(["sysinfo::Sysinfo", "sysinfo::Uname", "systemd::Systemd", "sysctl::Sysctl"]);
 
@@ -61,21 +62,6 @@ export function permitStatement(rec: DenialRecord): string {
   const conds = conditions(rec);
   if (conds.length) s += ` when {\n  ${conds.join(" &&\n  ")}\n}`;
   return s + ";";
-}
-
-/** Rust Path::parent of a file_system id (cedar.md §4.1), or undefined at the root. */
-export function parentPath(path: string): string | undefined {
-  const comps = path.split("/").filter((c) => c !== "" && c !== ".");
-  if (comps.length === 0) return undefined;
-  const last = comps[comps.length - 1]!;
-  let p = path.slice(0, path.lastIndexOf(last));
-  for (;;) {
-    const before = p;
-    while (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
-    if (p.length > 2 && p.endsWith("/.")) p = p.slice(0, -2);
-    if (p === before) break;
-  }
-  return p === "" ? "/" : p;
 }
 
 /** One --explain block (runner.md §10.3). */

@@ -2,23 +2,15 @@
 import { describe, expect, test } from "bun:test";
 import * as convert from "../../src/engine/packages/convert.ts";
 import * as arith from "../../src/engine/packages/arith.ts";
-import { type NativeContext, Registry } from "../../src/engine/registry.ts";
+import { Registry } from "../../src/engine/registry.ts";
+import { inertContext } from "./inert-context.ts";
 import { FnPtr, INT_MAX, INT_MIN, RBlob, RChar, RFloat, RMap, RRange, RTimestamp, type Value } from "../../src/engine/value.ts";
 
 const reg = new Registry();
 arith.register(reg);
 convert.register(reg);
 
-const ctx: NativeContext = {
-  pos: undefined,
-  fnName: "test",
-  call: () => undefined,
-  callWithThis: (_f, t) => [undefined, t],
-  checkSize: () => {},
-  tick: () => {},
-  arity: () => undefined,
-  equals: (a, b) => a === b,
-};
+const ctx = inertContext;
 
 function call(name: string, ...args: Value[]): Value {
   const types = args.map((a) => reg.typeSpecOf(a));

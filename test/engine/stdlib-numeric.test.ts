@@ -4,22 +4,14 @@ import { describe, expect, test } from "bun:test";
 import { RhaiError } from "../../src/engine/errors.ts";
 import { toDebug } from "../../src/engine/format.ts";
 import * as arith from "../../src/engine/packages/arith.ts";
-import { type NativeContext, Registry } from "../../src/engine/registry.ts";
+import { Registry } from "../../src/engine/registry.ts";
+import { inertContext } from "./inert-context.ts";
 import { INT_MAX, INT_MIN, RChar, RFloat, RRange, type Value } from "../../src/engine/value.ts";
 
 const reg = new Registry();
 arith.register(reg);
 
-const ctx: NativeContext = {
-  pos: undefined,
-  fnName: "test",
-  call: () => undefined,
-  callWithThis: (_f, t) => [undefined, t],
-  checkSize: () => {},
-  tick: () => {},
-  arity: () => undefined,
-  equals: (a, b) => a === b,
-};
+const ctx = inertContext;
 
 const f = (x: number) => new RFloat(x);
 const c = (s: string) => RChar.of(s.codePointAt(0)!);

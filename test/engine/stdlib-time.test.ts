@@ -3,22 +3,14 @@ import { describe, expect, test } from "bun:test";
 import { RhaiError } from "../../src/engine/errors.ts";
 import { toDebug, toDisplay } from "../../src/engine/format.ts";
 import * as time from "../../src/engine/packages/time.ts";
-import { type NativeContext, Registry } from "../../src/engine/registry.ts";
+import { Registry } from "../../src/engine/registry.ts";
+import { inertContext } from "./inert-context.ts";
 import { INT_MAX, INT_MIN, RFloat, RTimestamp, type Value } from "../../src/engine/value.ts";
 
 const reg = new Registry();
 time.register(reg);
 
-const ctx: NativeContext = {
-  pos: undefined,
-  fnName: "test",
-  call: () => undefined,
-  callWithThis: (_f, t) => [undefined, t],
-  checkSize: () => {},
-  tick: () => {},
-  arity: () => undefined,
-  equals: (a, b) => a === b,
-};
+const ctx = inertContext;
 
 function entry(name: string, args: Value[]) {
   const types = args.map((a) => reg.typeSpecOf(a));

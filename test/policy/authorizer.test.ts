@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { RexAuthorizer, auditDenyText, auditRecordJson, denialMessage } from "../../src/policy/authorizer.ts";
 import { loadCedar, type Cedar } from "../../src/policy/cedar.ts";
-import { explainBlock, parentPath, permitStatement } from "../../src/policy/explain.ts";
+import { explainBlock, permitStatement } from "../../src/policy/explain.ts";
+import { parentPath } from "../../src/policy/entities/file_system.ts";
+import { chain } from "./entity-chain.ts";
 import { loadPolicy } from "../../src/policy/load.ts";
 import { AuthorizationCheckFailed, type AuthzRequest, type CedarEntity } from "../../src/sdk/context.ts";
 
@@ -10,18 +12,6 @@ beforeAll(async () => {
   cedar = await loadCedar();
 });
 
-function chain(path: string, type: "File" | "Dir"): CedarEntity[] {
-  const out: CedarEntity[] = [];
-  let cur: string | undefined = path;
-  let t = `file_system::${type}`;
-  while (cur !== undefined) {
-    const parent = parentPath(cur);
-    out.push({ uid: { type: t, id: cur }, attrs: { path: cur }, parents: parent === undefined ? [] : [{ type: "file_system::Dir", id: parent }] });
-    cur = parent;
-    t = "file_system::Dir";
-  }
-  return out;
-}
 
 function fs(action: string, type: "File" | "Dir", path: string): AuthzRequest {
   return { action: { type: "file_system::Action", id: action }, resource: { type: `file_system::${type}`, id: path }, entities: chain(path, type) };

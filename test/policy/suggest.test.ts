@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { RexAuthorizer, auditRecordJson } from "../../src/policy/authorizer.ts";
 import { loadCedar, type Cedar } from "../../src/policy/cedar.ts";
-import { parentPath } from "../../src/policy/explain.ts";
+import { parentPath } from "../../src/policy/entities/file_system.ts";
+import { chain } from "./entity-chain.ts";
 import { loadPolicy, problemText } from "../../src/policy/load.ts";
 import { ACTIONS, SCHEMA_TEXT } from "../../src/policy/schema.ts";
 import { AuditRecordError, parseAuditRecords, suggestPolicy } from "../../src/policy/suggest.ts";
@@ -224,18 +225,6 @@ describe("malformed records: line <n>: <reason> (cedar.md §11.3)", () => {
 
 // ---- the round trip through the real authorizer ---------------------------------------
 
-function chain(path: string, type: "File" | "Dir"): CedarEntity[] {
-  const out: CedarEntity[] = [];
-  let cur: string | undefined = path;
-  let t = `file_system::${type}`;
-  while (cur !== undefined) {
-    const parent = parentPath(cur);
-    out.push({ uid: { type: t, id: cur }, attrs: { path: cur }, parents: parent === undefined ? [] : [{ type: "file_system::Dir", id: parent }] });
-    cur = parent;
-    t = "file_system::Dir";
-  }
-  return out;
-}
 
 const fsReq = (action: string, type: "File" | "Dir", path: string, context?: Record<string, unknown>): AuthzRequest => ({
   action: fsa(action),
