@@ -3,7 +3,7 @@
 
 import type { Limits } from "./api.ts";
 import { type Position, RhaiError } from "./errors.ts";
-import { RBlob, RMap, type Value } from "./value.ts";
+import { RBlob, RMap, utf8Length, type Value } from "./value.ts";
 
 /** How often (in operations) the progress callback is consulted. */
 export const PROGRESS_EVERY = 1024;
@@ -44,20 +44,6 @@ export class OpCounter {
   }
 }
 
-function utf8Len(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 /** Size checks after operations that grow values. Enabled only when a size limit is set. */
 export class SizeChecker {
   readonly enabled: boolean;
@@ -85,7 +71,7 @@ export class SizeChecker {
 function stringTooLarge(s: string, max: number): boolean {
   if (s.length * 3 <= max) return false;
   if (s.length > max) return true;
-  return utf8Len(s) > max;
+  return utf8Length(s) > max;
 }
 
 interface Sizes {
