@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RMap, type Value } from "../../../src/engine/value.ts";
+import { AuthorizationCheckFailed } from "../../../src/sdk/context.ts";
 import { errOf, setup } from "./harness.ts";
 
 let t = "";
@@ -301,5 +302,48 @@ describe.skipIf(process.platform !== "linux")("sdk-fs.md conformance", () => {
     expect([...(s.call("ls", `${d}/dlink`) as RMap).keys()]).toEqual(["dlink"]);
     expect(reqs(s, () => s.call("ls", `${d}/sub/`))).toEqual([`open Dir::"${d}/sub"`, `open Dir::"${d}/sub"`, `read Dir::"${d}/sub"`]);
     expect(reqs(s, () => s.call("ls", `${d}/flink`))).toEqual([`open Dir::"${d}"`, `open Dir::"${d}"`, `open File::"${d}/flink"`]);
+  });
+
+  test("§1.1 type names, §1.7 error map shape, AuthorizationError, §10.2 kind to_string", () => {
+    const s = ALL();
+    const d = dirOf(s, `${t}/d`);
+    const fh = s.call("open_file", d, "f.txt", fo(s, [["read", true]]));
+    const md = s.call("metadata", fh);
+    const names = [d, fh, md, s.call("get$owner", md), s.call("type", md), s.mod("IoErrorKind", "Other"), s.call("ReadLinesOptions"), rl(s, [["count", 1]]), s.call("WriteOptions"), s.call("OpenDirOptions"), s.call("DirConfig"), s.call("OpenFileOptions")];
+    expect(names.map((v) => s.registry.typeName(v))).toEqual(["DirHandle", "FileHandle", "Metadata", "Ownership", "EntryType", "RhaiSafeIoErrorKind", "ReadLinesOptionsBuilder", "ReadLinesOptions", "WriteOptionsBuilder", "OpenDirOptionsBuilder", "DirConfigBuilder", "OpenFileOptionsBuilder"]);
+    let map: RMap | undefined;
+    try {
+      s.call("cat", `${t}/d/nope`);
+    } catch (e) {
+      map = (e as { value: RMap }).value;
+    }
+    expect([...map!.keys()].sort()).toEqual(["kind", "message", "source"]);
+    expect(map!.get("source")).toBe("IoErrorKind");
+    expect(String(s.call("to_string", map!.get("kind") as Value))).toBe("IoError");
+    const s2 = ALL();
+    s2.az.isAllowed = () => {
+      throw new AuthorizationCheckFailed("test");
+    };
+    expect(errOf(() => s2.call("cat", `${t}/d/f.txt`))).toBe("AuthorizationError: Authorization check failed");
+  });
+
+  test("§9.2 ls/write path edge cases", () => {
+    const s = ALL();
+    const cases: [() => unknown, string][] = [
+      [() => s.call("ls", ""), "Other: Path is not absolute "],
+      [() => s.call("ls", "rel"), "Other: Path is not absolute rel"],
+      [() => s.call("write", "/", "x"), "InvalidArguments: Invalid arguments: Invalid file path: /"],
+      [() => s.call("write", "rel", "x"), "Other: Path is not absolute "],
+    ];
+    for (const [f, want] of cases) expect(errOf(f)).toBe(want);
+  });
+
+  test("§7.1 Metadata.to_map value types", () => {
+    const s = ALL();
+    const mm = s.call("to_map", s.call("metadata", dirOf(s, `${t}/d`))) as RMap;
+    expect([...mm.entries()].map(([k, v]) => `${k}:${v === undefined ? "()" : typeof v}`).sort()).toEqual([
+      "allocated_size:number", "file_size:number", "last_modified_time:number", "num_hardlinks:number", "owner_group:string", "owner_user:string", "permissions:number", "symlink_target:()", "type:string",
+    ]);
+    expect(mm.get("type")).toBe("Dir");
   });
 });
