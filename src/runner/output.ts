@@ -9,7 +9,12 @@ class F {
   constructor(readonly v: number) {}
 }
 
-type J = string | boolean | F | J[] | { [k: string]: J };
+/** An object whose members keep the given order (script-chosen keys such as "10" or "__proto__"). */
+class O {
+  constructor(readonly entries: readonly (readonly [string, J])[]) {}
+}
+
+type J = string | boolean | F | O | J[] | { [k: string]: J };
 
 function toJ(r: RunResult): J {
   const o: { [k: string]: J } = { output: r.output, status: r.status };
@@ -22,13 +27,11 @@ function toJ(r: RunResult): J {
     });
   if (r.metrics.length)
     o.metrics = r.metrics.map((m) => {
-      const dims: { [k: string]: J } = Object.create(null);
-      for (const [k, v] of m.metric_dimension) dims[k] = v;
       return {
         metric_name: m.metric_name,
         metric_value: new F(m.metric_value),
         metric_unit: m.metric_unit,
-        metric_dimension: dims,
+        metric_dimension: new O(m.metric_dimension),
         metric_timestamp: m.metric_timestamp,
       };
     });
@@ -45,6 +48,7 @@ function write(v: J, pretty: boolean, indent: string, out: string[]): void {
   if (typeof v === "string") out.push(JSON.stringify(v));
   else if (typeof v === "boolean") out.push(v ? "true" : "false");
   else if (v instanceof F) out.push(serdeFloat(v.v));
+  else if (v instanceof O) writeMembers(v.entries, pretty, indent, out);
   else if (Array.isArray(v)) {
     if (v.length === 0) return void out.push("[]");
     const inner = indent + "  ";
@@ -56,20 +60,21 @@ function write(v: J, pretty: boolean, indent: string, out: string[]): void {
     });
     if (pretty) out.push("\n", indent);
     out.push("]");
-  } else {
-    const keys = Object.keys(v);
-    if (keys.length === 0) return void out.push("{}");
-    const inner = indent + "  ";
-    out.push("{");
-    keys.forEach((k, i) => {
-      if (i) out.push(",");
-      if (pretty) out.push("\n", inner);
-      out.push(JSON.stringify(k), pretty ? ": " : ":");
-      write(v[k]!, pretty, inner, out);
-    });
-    if (pretty) out.push("\n", indent);
-    out.push("}");
-  }
+  } else writeMembers(Object.entries(v), pretty, indent, out);
+}
+
+function writeMembers(entries: readonly (readonly [string, J])[], pretty: boolean, indent: string, out: string[]): void {
+  if (entries.length === 0) return void out.push("{}");
+  const inner = indent + "  ";
+  out.push("{");
+  entries.forEach(([k, x], i) => {
+    if (i) out.push(",");
+    if (pretty) out.push("\n", inner);
+    out.push(JSON.stringify(k), pretty ? ": " : ":");
+    write(x, pretty, inner, out);
+  });
+  if (pretty) out.push("\n", indent);
+  out.push("}");
 }
 
 export function toJson(r: RunResult, pretty: boolean): string {
@@ -85,7 +90,16 @@ export interface Rendered {
   stderr: string;
 }
 
-export function render(r: RunResult, format: OutputFormat, opts: { verbose?: boolean; tty?: boolean; color?: boolean } = {}): Rendered {
+/**
+ * `tty`: stdout is a terminal (JSON gains a trailing newline). `color` / `colorErr`: the
+ * human format may colour what goes to stdout (level tags) / stderr (`error:`); each stream
+ * is coloured only when it is a terminal itself and NO_COLOR is not set (runner.md §5.6).
+ */
+export function render(
+  r: RunResult,
+  format: OutputFormat,
+  opts: { verbose?: boolean; tty?: boolean; color?: boolean; colorErr?: boolean } = {},
+): Rendered {
   if (format !== "human") {
     const s = toJson(r, format === "pretty-json");
     return { stdout: opts.tty ? `${s}\n` : s, stderr: "" };
@@ -98,7 +112,7 @@ export function render(r: RunResult, format: OutputFormat, opts: { verbose?: boo
       const tag = c ? `${levelColor(l.level)}[${l.level}]\x1b[0m` : `[${l.level}]`;
       stdout += `${tag} ${l.message}\n`;
     }
-  if (r.status === "ERROR") stderr += `${c ? "\x1b[31merror:\x1b[0m" : "error:"} ${r.error!.message}\n`;
+  if (r.status === "ERROR") stderr += `${opts.colorErr ? "\x1b[31merror:\x1b[0m" : "error:"} ${r.error!.message}\n`;
   else if (r.output !== "") stdout += `${r.output}\n`;
   if (opts.verbose && r.metrics.length) {
     stdout += "--- metrics ---\n";

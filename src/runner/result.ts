@@ -2,7 +2,7 @@
 // alarms (§7). Plain data, so it can cross from the worker to the main thread.
 
 import type { LogLevel } from "../sdk/context.ts";
-import { logTimestamp, now, rfc3339 } from "./numbers.ts";
+import { logTimestamp, now, rfc3339, type Instant } from "./numbers.ts";
 
 export type ErrorType =
   | "VALIDATION_EXCEPTION"
@@ -127,8 +127,9 @@ export class MetricStore {
   private readonly metrics: Metric[] = [];
   readonly alarms: Alarm[] = [];
 
-  metric(name: string, value: number, unit: MetricUnit, dims: [string, string][]): void {
-    const m: Metric = { metric_name: name, metric_value: value, metric_unit: unit, metric_dimension: dims, metric_timestamp: rfc3339(now()) };
+  /** `at`: when the metric was taken (a script metric: when it was published); default now. */
+  metric(name: string, value: number, unit: MetricUnit, dims: [string, string][], at: Instant = now()): void {
+    const m: Metric = { metric_name: name, metric_value: value, metric_unit: unit, metric_dimension: dims, metric_timestamp: rfc3339(at) };
     const i = this.metrics.findIndex((x) => x.metric_name === name);
     if (i >= 0) this.metrics[i] = m;
     else this.metrics.push(m);

@@ -22,6 +22,7 @@ import { InputError, checkWritableDir, decodeUtf8, readText } from "./inputs.ts"
 import { Monitor } from "./monitor.ts";
 import { moduleOptions } from "./modules.ts";
 import type { RunRequest } from "./request.ts";
+import { now, type Instant } from "./numbers.ts";
 import { traceMark } from "./startup-trace.ts";
 import { LogBuffer, MetricStore, parseLevel, truncateMessage, type ErrorType, type RunResult } from "./result.ts";
 
@@ -39,7 +40,7 @@ const nowMs = () => performance.timeOrigin + performance.now();
 
 class Run {
   readonly metrics = new MetricStore();
-  readonly scriptMetrics: { name: string; value: number; unit: UnitName; dims: [string, string][] }[] = [];
+  readonly scriptMetrics: { name: string; value: number; unit: UnitName; dims: [string, string][]; at: Instant }[] = [];
   readonly scriptAlarms: { type: string; details: string | undefined }[] = [];
   readonly diagnostics: string[] = [];
   logs: LogBuffer;
@@ -134,19 +135,22 @@ async function execute(
       throw e;
     }
   }
-  const args = new Map<string, Value>();
+  // §2 step 3: every file is read (typed, then plain) before any argument source is parsed.
+  const sources: [string, string, typeof parseTypedArgs][] = [];
   for (const [path, parse] of [
     [req.args, parseTypedArgs],
     [req.argsJson, parsePlainArgs],
   ] as const) {
     if (path === undefined) continue;
-    let text: string;
     try {
-      text = readText(path);
+      sources.push([path, readText(path), parse]);
     } catch (e) {
       if (e instanceof InputError) return fail("Failed to read script arguments file", path, e);
       throw e;
     }
+  }
+  const args = new Map<string, Value>();
+  for (const [path, text, parse] of sources) {
     try {
       for (const [k, v] of parse(text)) {
         args.delete(k);
@@ -204,7 +208,7 @@ async function execute(
   registerMetricBuilders(engine.registry, {
     publishMetric: (name, value, unit, dims) => {
       const i = run.scriptMetrics.findIndex((m) => m.name === name);
-      const m = { name, value, unit, dims };
+      const m = { name, value, unit, dims, at: now() };
       if (i >= 0) run.scriptMetrics[i] = m;
       else run.scriptMetrics.push(m);
     },
@@ -315,13 +319,15 @@ async function execute(
     run.metrics.alarm("RexRunnerScriptExecutionFailure", d);
     return run.early("SCRIPT_EXCEPTION", `Script metric validation failed: ${d}`);
   }
+  // §2 step 9: the metrics are merged before the alarm types are checked, so an alarm-type
+  // abort carries the script's metrics (what was recorded so far).
+  for (const m of run.scriptMetrics) run.metrics.metric(m.name, m.value, m.unit, m.dims, m.at);
   const badAlarm = run.scriptAlarms.find((a) => a.type.toLowerCase().startsWith("rex"));
   if (badAlarm) {
     const d = `Invalid alarm type '${badAlarm.type}': Script alarms cannot start with Rex`;
     run.metrics.alarm("RexRunnerScriptExecutionFailure", d);
     return run.early("SCRIPT_EXCEPTION", `Script alarm validation failed: ${d}`);
   }
-  for (const m of run.scriptMetrics) run.metrics.metric(m.name, m.value, m.unit, m.dims);
   for (const a of run.scriptAlarms) run.metrics.alarm(a.type, a.details);
 
   // Step 10: classification metrics.

@@ -13,6 +13,7 @@ import { PolicyCheck } from "./policy-check.ts";
 import { takeWorker, workerEntry } from "./prestart.ts";
 import { traceMark, traceOrigin } from "./startup-trace.ts";
 import { isTty } from "./tty.ts";
+import { osReason } from "./inputs.ts";
 import { MetricStore, exitCode, type RunResult } from "./result.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
 
@@ -48,12 +49,12 @@ function writeAll(fd: number, s: string): void {
 /** Write the result, the diagnostics, the explain blocks and the audit file; returns the exit status. */
 export function emit(req: RunRequest, r: RunResult): number {
   const tty = isTty(1);
-  const color = !process.env.NO_COLOR && tty;
-  const out = render(r, req.format, { verbose: req.verbose, tty, color });
+  const colorOk = !process.env.NO_COLOR && req.format === "human";
+  const out = render(r, req.format, { verbose: req.verbose, tty, color: colorOk && tty, colorErr: colorOk && isTty(2) });
   try {
     writeAll(1, out.stdout);
   } catch (e) {
-    writeAll(2, `rex: failed to write output: ${(e as Error).message}\n`);
+    writeAll(2, `rex: failed to write output: ${osReason(e)}\n`);
     return req.legacyExitCodes ? 1 : 7;
   }
   let err = out.stderr;
