@@ -1,5 +1,4 @@
-// runner.md §9.3 template → pattern rules, checked against the fs SDK's converter (owned by the
-// fs SDK; differences found by the runner audit are left as test.todo with the exact rule).
+// runner.md §9.3 template → pattern rules, checked against the fs SDK's converter.
 import { expect, test } from "bun:test";
 import { redactLines, templateToRegex } from "../../src/sdk/fs/redaction.ts";
 
@@ -34,15 +33,14 @@ test("§9.4 lines as str::lines, [REDACTED] for the rest, no final newline; no p
   expect(redactLines("a\nb", [])).toBe("[REDACTED]\n[REDACTED]");
 });
 
-// Open (src/sdk/fs/redaction.ts belongs to the fs SDK): exact expectations of runner.md §9.3.
-test.todo("§9.3 a % at the end of the line (possibly after flags or modifiers) gives nothing", () => {
+test("§9.3 a % at the end of the line (possibly after flags or modifiers) gives nothing", () => {
   expect(matches("end %", "the end ")).toBe(true);
   expect(matches("end %-5l", "the end ")).toBe(true);
 });
-test.todo("§9.3 flags/width/precision are any run of 0-9 # - + space . * (in any order)", () => {
+test("§9.3 flags/width/precision are any run of 0-9 # - + space . * (in any order)", () => {
   expect(matches("x %#+ -*.5d", "x 5")).toBe(true);
   expect(matches("x %5-d", "x -5")).toBe(true);
 });
-test.todo("§9.3 Rust regex semantics: Unicode-aware \\d (and \\S, \\w)", () => {
+test("§9.3 Rust regex semantics: Unicode-aware \\d (and \\S, \\w)", () => {
   expect(matches("n %d", "n \u0663")).toBe(true);
 });

@@ -1,6 +1,7 @@
 // Redacted reads (sdk-fs.md §1.11): when `read` fails but `redacted_read` is allowed, lines
 // that match no pattern of the redaction dictionary become `[REDACTED]`.
 
+import { rustRegex } from "../common/rust-regex.ts";
 import type { RhaiError } from "../../engine/errors.ts";
 import { OpenDirOptions, OpenFileOptions } from "./builders.ts";
 import { openDir } from "./dir_open.ts";
@@ -28,7 +29,14 @@ function wrapped(kind: "DirectoryOpenError" | "FileError", text: string, inner: 
   return fsError(kind, text, (inner as RhaiError).origin === "denied");
 }
 
-/** One printf-style template → a regex (undefined when the line is unusable). */
+/** Characters allowed between `%` and the conversion: flags, width, precision (§9.3). */
+const SPEC_CHARS = "0123456789#-+ .*";
+
+/**
+ * One printf-style template → a regex (runner.md §9.3); undefined when the line uses an
+ * unsupported conversion or the pattern does not compile. Text outside conversions is
+ * regex syntax, copied unchanged.
+ */
 export function templateToRegex(line: string): RegExp | undefined {
   let src = "";
   for (let i = 0; i < line.length; i++) {
@@ -38,26 +46,18 @@ export function templateToRegex(line: string): RegExp | undefined {
       continue;
     }
     let j = i + 1;
-    while (j < line.length && "-+ #0".includes(line[j]!)) j++;
-    while (j < line.length && line[j]! >= "0" && line[j]! <= "9") j++;
-    if (line[j] === ".") {
-      j++;
-      while (j < line.length && line[j]! >= "0" && line[j]! <= "9") j++;
-    }
+    while (j < line.length && SPEC_CHARS.includes(line[j]!)) j++;
     while (j < line.length && (line[j] === "l" || line[j] === "z")) j++;
+    if (j >= line.length) break; // `%` at the end of the line gives nothing
     const conv = line[j];
-    if (conv === "s") src += "\\S+";
-    else if (conv === "d") src += "-?\\d+";
-    else if (conv === "u") src += "\\d+";
+    if (conv === "s") src += "(\\S+)";
+    else if (conv === "d") src += "(-?\\d+)";
+    else if (conv === "u") src += "(\\d+)";
     else if (conv === "m") src += ".*?";
     else return undefined;
     i = j;
   }
-  try {
-    return new RegExp(src, "u");
-  } catch {
-    return undefined;
-  }
+  return rustRegex(src);
 }
 
 function loadDictionary(rt: FsRuntime): RegExp[] {
