@@ -226,7 +226,12 @@ async function execute(
     },
   };
   const registerFs = await fsPromise;
-  const fsCtx: SdkContext = { registry: engine.registry, authorizer: authProxy, log: (level, message) => run.logs.add(level, message, currentLine) };
+  const fsCtx: SdkContext = {
+    registry: engine.registry,
+    authorizer: authProxy,
+    log: (level, message) => run.logs.add(level, message, currentLine),
+    internalError: (description) => run.metrics.alarm("RexRunnerInternalAlarm", description),
+  };
   if (registerFs) registerFs(fsCtx);
 
   traceMark("engine ready");

@@ -59,4 +59,10 @@ export interface SdkContext {
   readonly authorizer: Authorizer;
   /** Append a log entry to the run's log (runner.md §6). */
   log(level: LogLevel, message: string): void;
+  /**
+   * An unexpected JavaScript exception inside an SDK function (runner.md §5.3): the SDK turns
+   * it into a catchable `Other` error and reports it here, and the runner adds the alarm
+   * RexRunnerInternalAlarm.
+   */
+  internalError?(description: string): void;
 }

@@ -22,6 +22,17 @@ const runtimes = new WeakMap<SdkContext, FsRuntime>();
  * authorization requests it makes (restored afterwards, callbacks may nest SDK calls), and
  * turns unexpected JS exceptions into catchable `Other` errors (runner.md §5.3).
  */
+/**
+ * What an SDK call throws for `e`: Rhai errors (and ExitSignal etc.) unchanged; an unexpected
+ * JavaScript exception becomes a catchable `Other` error and is reported to the runner.
+ */
+export function internalFailure(rt: FsRuntime, e: unknown): unknown {
+  if (e instanceof RhaiError || !(e instanceof Error)) return e;
+  const message = `Internal error: ${e.message}`;
+  rt.ctx.internalError?.(message);
+  return fsError("Other", message);
+}
+
 function wrapper(rt: FsRuntime): (fn: NativeFn) => NativeFn {
   return (fn) => (ctx, args) => {
     const line = rt.line;
@@ -31,8 +42,7 @@ function wrapper(rt: FsRuntime): (fn: NativeFn) => NativeFn {
     try {
       return fn(ctx, args);
     } catch (e) {
-      if (e instanceof RhaiError || !(e instanceof Error)) throw e;
-      throw fsError("Other", `Internal error: ${e.message}`);
+      throw internalFailure(rt, e);
     } finally {
       rt.line = line;
       rt.api = api;
@@ -218,8 +228,7 @@ export function readModuleSource(ctx: SdkContext, path: string, line: number): s
   try {
     return readModuleText(rt, path);
   } catch (e) {
-    if (e instanceof RhaiError || !(e instanceof Error)) throw e;
-    throw fsError("Other", `Internal error: ${e.message}`);
+    throw internalFailure(rt, e);
   } finally {
     rt.line = savedLine;
     rt.api = savedApi;
