@@ -1,6 +1,7 @@
 // Value formatting (rhai-language.md §6.3, §11): float forms, quoting, to_string, debug and
 // the host rendering, checked directly on values.
 import { describe, expect, test } from "bun:test";
+import * as H from "./helpers.ts";
 import {
   floatDebug,
   floatDisplay,
@@ -238,14 +239,10 @@ describe("host types", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Script level (through the evaluator). Skipped while src/engine/engine.ts cannot be loaded.
+// Script level (through the evaluator).
 
-type Helpers = typeof import("./helpers.ts");
-const h: Helpers | undefined = await import("./helpers.ts").catch(() => undefined);
-const HAS_ENGINE = h !== undefined;
 
-describe.skipIf(!HAS_ENGINE)("script level", () => {
-  const H = h!;
+describe("script level", () => {
   // §6.3 table: expression, Display (print / to_string / ${}), Debug.
   const FLOATS: [string, string, string][] = [
     ["1.0", "1.0", "1.0"],

@@ -1,5 +1,6 @@
 // Text conversion (rhai-stdlib.md §4), called through the Registry.
 import { describe, expect, test } from "bun:test";
+import * as H from "./helpers.ts";
 import * as convert from "../../src/engine/packages/convert.ts";
 import * as arith from "../../src/engine/packages/arith.ts";
 import { Registry } from "../../src/engine/registry.ts";
@@ -95,14 +96,10 @@ describe("to_int(char)", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Script level (through the evaluator). Skipped while src/engine/engine.ts cannot be loaded.
+// Script level (through the evaluator).
 
-type Helpers = typeof import("./helpers.ts");
-const h: Helpers | undefined = await import("./helpers.ts").catch(() => undefined);
-const HAS_ENGINE = h !== undefined;
 
-describe.skipIf(!HAS_ENGINE)("script level", () => {
-  const H = h!;
+describe("script level", () => {
   test.each([
     ["to_string(())", ""],
     ["to_string('c')", "c"],

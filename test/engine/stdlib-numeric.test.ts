@@ -1,6 +1,7 @@
 // Arithmetic (§3), bit fields (§7), logic and min/max (§8) and math (§9) of rhai-stdlib.md,
 // called through the Registry (natives) and, when the engine is present, through scripts.
 import { describe, expect, test } from "bun:test";
+import * as H from "./helpers.ts";
 import { RhaiError } from "../../src/engine/errors.ts";
 import { toDebug } from "../../src/engine/format.ts";
 import * as arith from "../../src/engine/packages/arith.ts";
@@ -387,14 +388,10 @@ table("§9 to_int / to_float", [
 ]);
 
 // ---------------------------------------------------------------------------------------------
-// Script level (through the evaluator). Skipped while src/engine/engine.ts cannot be loaded.
+// Script level (through the evaluator).
 
-type Helpers = typeof import("./helpers.ts");
-const h: Helpers | undefined = await import("./helpers.ts").catch(() => undefined);
-const HAS_ENGINE = h !== undefined;
 
-describe.skipIf(!HAS_ENGINE)("script level", () => {
-  const H = h!;
+describe("script level", () => {
   test.each([
     // traps 32, 41, 44
     ["(-2.5).round()", "-3.0"],

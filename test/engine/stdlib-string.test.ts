@@ -2,6 +2,7 @@
 // called directly through a Registry with a small fake NativeContext; then script-level
 // tests through the evaluator (the "script level" block at the end).
 import { describe, expect, test } from "bun:test";
+import * as H from "./helpers.ts";
 import { RhaiError } from "../../src/engine/errors.ts";
 import { type NativeContext, Registry } from "../../src/engine/registry.ts";
 import { register } from "../../src/engine/packages/string.ts";
@@ -514,12 +515,8 @@ describe("Mut flags (rhai-stdlib.md §13)", () => {
 // ---------------------------------------------------------------------------------------------
 // Script level (through the evaluator; skipped only if src/engine/engine.ts is missing).
 
-const HAS_ENGINE = await Bun.file(new URL("../../src/engine/engine.ts", import.meta.url)).exists();
-type Helpers = typeof import("./helpers.ts");
-const h: Helpers | undefined = HAS_ENGINE ? await import("./helpers.ts") : undefined;
 
-describe.skipIf(!HAS_ENGINE)("script level", () => {
-  const H = h!;
+describe("script level", () => {
   describe("values (to_string form)", () => {
     test.each([
       // rhai-language.md §15 trap 11

@@ -1,5 +1,6 @@
 // Timestamps (rhai-stdlib.md §14), called through the Registry.
 import { describe, expect, test } from "bun:test";
+import * as H from "./helpers.ts";
 import { RhaiError } from "../../src/engine/errors.ts";
 import { toDebug, toDisplay } from "../../src/engine/format.ts";
 import * as time from "../../src/engine/packages/time.ts";
@@ -137,14 +138,10 @@ describe("overflow errors", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Script level (through the evaluator). Skipped while src/engine/engine.ts cannot be loaded.
+// Script level (through the evaluator).
 
-type Helpers = typeof import("./helpers.ts");
-const h: Helpers | undefined = await import("./helpers.ts").catch(() => undefined);
-const HAS_ENGINE = h !== undefined;
 
-describe.skipIf(!HAS_ENGINE)("script level", () => {
-  const H = h!;
+describe("script level", () => {
   test.each([
     ["type_of(timestamp())", "timestamp"],
     ["timestamp().to_string()", "<timestamp>"],

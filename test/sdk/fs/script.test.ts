@@ -3,16 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Engine } from "../../../src/engine/engine.ts";
 import { RhaiError } from "../../../src/engine/errors.ts";
 import { RMap, type Value } from "../../../src/engine/value.ts";
 import { registerFsSdk } from "../../../src/sdk/fs/index.ts";
 import { FakeAuthorizer, type Rule } from "./harness.ts";
-
-// The engine is being written in parallel: these tests run as soon as it loads.
-const ENGINE = "../../../src/engine/engine.ts";
-const engineMod = (await import(ENGINE).catch(() => undefined)) as
-  | { Engine: new () => { registry: import("../../../src/engine/registry.ts").Registry; compile(s: string, d: string[]): unknown; run(p: unknown, scope: Map<string, Value>): Value } }
-  | undefined;
 
 let t = "";
 beforeAll(() => {
@@ -27,7 +22,7 @@ beforeAll(() => {
 afterAll(() => rmSync(t, { recursive: true, force: true }));
 
 function runScript(src: string, rules: Rule[], vars: Record<string, Value> = {}): Value {
-  const e = new engineMod!.Engine();
+  const e = new Engine();
   registerFsSdk({ registry: e.registry, authorizer: new FakeAuthorizer(rules), log: () => {} });
   const scope = new Map(Object.entries(vars));
   return e.run(e.compile(src, [...scope.keys()]), scope);
@@ -46,7 +41,7 @@ function scriptError(src: string, rules: Rule[], vars: Record<string, Value> = {
 
 const ALLOWED = (): Rule[] => [{ actions: "*", dir: `${t}/allowed` }];
 
-describe.skipIf(process.platform !== "linux" || !engineMod)("fs SDK from scripts", () => {
+describe.skipIf(process.platform !== "linux")("fs SDK from scripts", () => {
   test("quick start", () => {
     const src = 'let path = dir + "/" + file_name; write([write::replace], path, "Hello from REX!\\n"); let contents = cat(path); contents';
     expect(runScript(src, ALLOWED(), { dir: `${t}/allowed`, file_name: "hello" })).toBe("Hello from REX!\n");
